@@ -1,0 +1,46 @@
+import { relative, resolve } from 'node:path';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { App, CloudBackend, LocalBackend, NamedCloudWorkspace, S3Backend, TerraformStack } from 'cdktf';
+import { Construct } from 'constructs';
+import { AccountPlan } from '../src/policy/account-plan';
+import { Account } from '../src/registry/model';
+import { AppRole } from './app-role';
+import { BucketGuard } from './bucket-guard';
+import { ConsumerAccess } from './consumer-access';
+
+export interface AccountStackProps {
+  /** Everything this account's workspace holds. */
+  readonly plan: AccountPlan;
+}
+
+/** One AWS account = one cdktf stack = one Terraform workspace, with its own backend and provider. */
+export class AccountStack extends TerraformStack {
+  constructor(scope: Construct, props: AccountStackProps) {
+    const { plan } = props;
+    super(scope, plan.account.alias);
+    configureBackend(this, plan.account);
+    new AwsProvider(this, 'aws', {
+      region: plan.account.region,
+      allowedAccountIds: [plan.account.id],
+      assumeRole: plan.account.deployRole ? [{ roleArn: plan.account.deployRole, sessionName: 'keyless-deploy' }] : undefined,
+      defaultTags: [{ tags: { 'managed-by': 'keyless' } }],
+    });
+    for (const role of plan.roles) new AppRole(this, `app-${role.appId}`, { plan: role });
+    for (const bucket of plan.bucketPolicies) new BucketGuard(this, `bucket-${bucket.bucket}`, { plan: bucket });
+    plan.consumers.forEach((consumer, i) => new ConsumerAccess(this, `consumer-${consumer.principal.principalName ?? 'root'}-${i + 1}`, { plan: consumer }));
+  }
+}
+
+function configureBackend(stack: TerraformStack, account: Account): void {
+  const backend = account.backend;
+  if (!backend) {
+    // Relative to the stack directory, where terraform runs, so state survives re-synthesis and moves with the clone.
+    const stackDir = resolve(App.of(stack).outdir, 'stacks', account.alias);
+    new LocalBackend(stack, { path: relative(stackDir, resolve(`terraform.${account.alias}.tfstate`)) });
+  } else if ('s3' in backend) {
+    new S3Backend(stack, { ...backend.s3 });
+  } else {
+    const { organization, workspace, hostname } = backend.cloud;
+    new CloudBackend(stack, { organization, hostname, workspaces: new NamedCloudWorkspace(workspace) });
+  }
+}

@@ -1,0 +1,38 @@
+import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import { TerraformOutput } from 'cdktf';
+import { Construct } from 'constructs';
+import { RolePlan } from '../src/policy/account-plan';
+import { policyJson } from './policy-json';
+
+export interface AppRoleProps {
+  /** The role as planned from the registry: name, path, trust and permissions. */
+  readonly plan: RolePlan;
+}
+
+/** One app's IAM role in a bucket account, with its inline permissions and its ARN as an output. */
+export class AppRole extends Construct {
+  readonly role: IamRole;
+
+  constructor(scope: Construct, id: string, props: AppRoleProps) {
+    super(scope, id);
+    const { plan } = props;
+    this.role = new IamRole(this, 'role', {
+      name: plan.name,
+      path: plan.path,
+      description: plan.description,
+      maxSessionDuration: plan.maxSessionDuration,
+      assumeRolePolicy: policyJson(plan.trustPolicy),
+      tags: { ...plan.tags },
+    });
+    new IamRolePolicy(this, 'permissions', {
+      name: 'keyless-access',
+      role: this.role.name,
+      policy: policyJson(plan.permissionsPolicy),
+    });
+    new TerraformOutput(this, 'role-arn', {
+      value: this.role.arn,
+      description: `Role ARN for app ${plan.appId}: pass it to sts:AssumeRole with the ExternalId and the AppId session tag`,
+    }).overrideLogicalId(`role_arn_${plan.appId.replace(/-/g, '_')}`);
+  }
+}

@@ -1,0 +1,18 @@
+/** AWS quotas that bound generated IAM and S3 policies (IAM and S3 quotas pages, 2026). */
+
+/** Role trust policy length; the default quota, raisable to 4096 via Service Quotas. */
+export const TRUST_POLICY_MAX_CHARS = 2048;
+/** Sum of all inline policies of one role. */
+export const ROLE_INLINE_POLICIES_MAX_CHARS = 10240;
+/** One customer managed policy. */
+export const MANAGED_POLICY_MAX_CHARS = 6144;
+/** Managed policies attached to one role or user (default quota; raisable to 20). */
+export const MANAGED_POLICIES_PER_PRINCIPAL = 10;
+/** One S3 bucket policy. */
+export const BUCKET_POLICY_MAX_CHARS = 20480;
+/** IAM role name. */
+export const ROLE_NAME_MAX_CHARS = 64;
+/** IAM path, including its leading and trailing slash. */
+export const IAM_PATH_MAX_CHARS = 512;
+/** Roles per account (default quota; raisable to 5000 via Service Quotas). */
+export const ROLES_PER_ACCOUNT = 1000;

@@ -1,0 +1,33 @@
+/** Names and ARNs of generated resources; deterministic so workspaces never read each other's state. */
+
+/** Every app role lives under this path: bucket guardrails recognise app sessions by it. */
+export const APP_ROLE_PATH = '/keyless/';
+export const APP_ROLE_NAME_PREFIX = 'keyless-';
+/** The session tag that ties a session to one app. */
+export const APP_ID_TAG = 'AppId';
+
+export function appRoleName(appId: string): string {
+  return `${APP_ROLE_NAME_PREFIX}${appId}`;
+}
+
+export function appRoleArn(accountId: string, appId: string): string {
+  return `arn:aws:iam::${accountId}:role${APP_ROLE_PATH}${appRoleName(appId)}`;
+}
+
+/** Matches every app role of an account, and nothing else. */
+export function appRolePattern(accountId: string): string {
+  return `arn:aws:iam::${accountId}:role${APP_ROLE_PATH}${APP_ROLE_NAME_PREFIX}*`;
+}
+
+export function accountRootArn(accountId: string): string {
+  return `arn:aws:iam::${accountId}:root`;
+}
+
+export function bucketArn(bucket: string): string {
+  return `arn:aws:s3:::${bucket}`;
+}
+
+/** The account id inside an ARN such as a secret's or a KMS key's. */
+export function arnAccount(arn: string): string | undefined {
+  return arn.split(':')[4] || undefined;
+}

@@ -1,0 +1,50 @@
+import { KMS_ACTIONS, LIST_ACTION, OBJECT_ACTIONS, SECRET_READ_ACTIONS } from './actions';
+import { AppRole, RoleAccess } from './app-roles';
+import { policy, PolicyDocument, Statement } from './document';
+import { bucketArn } from './naming';
+
+/** What an app session may do: its declared S3 actions under its prefix, its bucket keys via S3, its secrets read-only. */
+export function permissionsPolicy(role: AppRole): PolicyDocument {
+  return policy(
+    ...role.access.flatMap(accessStatements),
+    ...kmsStatements(role),
+    ...(role.secrets.length
+      ? [{ Sid: 'ReadDeclaredSecrets', Effect: 'Allow' as const, Action: [...SECRET_READ_ACTIONS], Resource: [...role.secrets] }]
+      : []),
+  );
+}
+
+function accessStatements(access: RoleAccess, index: number): Statement[] {
+  const n = index + 1;
+  const objectActions = access.permissions.flatMap((p) => (p === 'list' ? [] : [OBJECT_ACTIONS[p]]));
+  const statements: Statement[] = [];
+  if (objectActions.length) {
+    statements.push({
+      Sid: `ObjectsUnderPrefix${n}`,
+      Effect: 'Allow',
+      Action: objectActions,
+      Resource: `${bucketArn(access.bucket)}/${access.prefix}*`,
+    });
+  }
+  if (access.permissions.includes('list')) {
+    statements.push({
+      Sid: `ListUnderPrefix${n}`,
+      Effect: 'Allow',
+      Action: LIST_ACTION,
+      Resource: bucketArn(access.bucket),
+      Condition: { StringLike: { 's3:prefix': `${access.prefix}*` } },
+    });
+  }
+  return statements;
+}
+
+function kmsStatements(role: AppRole): Statement[] {
+  if (!role.kmsKeys.length) return [];
+  return [{
+    Sid: 'BucketKeysViaS3Only',
+    Effect: 'Allow',
+    Action: [...KMS_ACTIONS],
+    Resource: [...role.kmsKeys],
+    Condition: { StringEquals: { 'kms:ViaService': `s3.${role.account.region}.amazonaws.com` } },
+  }];
+}

@@ -1,0 +1,87 @@
+import { SourceLocation } from './diagnostics';
+
+/** What an app may do under its prefix; see PERMISSION_ACTIONS in src/policy/actions.ts. */
+export type Permission = 'read' | 'write' | 'delete' | 'list';
+
+export type Backend =
+  | { readonly s3: { readonly bucket: string; readonly key: string; readonly region: string; readonly dynamodbTable?: string; readonly encrypt?: boolean } }
+  | { readonly cloud: { readonly organization: string; readonly workspace: string; readonly hostname?: string } };
+
+/** An AWS account of the registry; its alias names its cdktf stack and Terraform workspace. */
+export interface Account {
+  readonly alias: string;
+  readonly id: string;
+  readonly region: string;
+  /** Role the Terraform AWS provider assumes for this workspace; also exempt from bucket guardrails. */
+  readonly deployRole?: string;
+  /** @default local state file per workspace */
+  readonly backend?: Backend;
+  /** Principals never locked out of a managed bucket. */
+  readonly breakGlass: readonly string[];
+  readonly location: SourceLocation;
+}
+
+/** Where app roles may use a bucket from; any one match is enough. */
+export interface NetworkRestriction {
+  readonly sourceVpc: readonly string[];
+  readonly sourceVpce: readonly string[];
+  readonly sourceIp: readonly string[];
+}
+
+/** An existing bucket whose bucket policy this project owns. */
+export interface Bucket {
+  readonly name: string;
+  /** Alias of the owning account. */
+  readonly account: string;
+  /** @default true */
+  readonly exclusive: boolean;
+  /** @default true */
+  readonly enforceTls: boolean;
+  readonly network?: NetworkRestriction;
+  readonly kmsKey?: string;
+  readonly location: SourceLocation;
+}
+
+/** The principal that assumes an app's role(s). */
+export interface Consumer {
+  /** Registry alias when the consumer account is managed here; absent for external accounts. */
+  readonly account?: string;
+  readonly accountId: string;
+  readonly principalArn: string;
+  /** `role` and `user` principals of a managed account get the consumer policy attached. */
+  readonly principalType: 'role' | 'user' | 'root';
+  /** IAM name (without path) of a role or user principal. */
+  readonly principalName?: string;
+}
+
+export interface Access {
+  readonly bucket: string;
+  /** Object key prefix the app owns, ending in `/`. */
+  readonly prefix: string;
+  readonly permissions: readonly Permission[];
+  readonly location: SourceLocation;
+}
+
+export interface App {
+  /** The AppId session tag value. */
+  readonly id: string;
+  readonly owner: string;
+  readonly description?: string;
+  readonly consumer: Consumer;
+  readonly externalId: string;
+  /** StringLike pattern the caller's SourceIdentity must match. */
+  readonly sourceIdentity?: string;
+  readonly access: readonly Access[];
+  readonly secrets: readonly string[];
+  readonly maxSessionDuration: number;
+  /** The registry file that declares the app, relative to the registry root. */
+  readonly file: string;
+  readonly location: SourceLocation;
+}
+
+export interface Registry {
+  readonly root: string;
+  readonly accounts: readonly Account[];
+  readonly buckets: readonly Bucket[];
+  readonly apps: readonly App[];
+}
