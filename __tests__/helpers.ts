@@ -17,3 +17,14 @@ export function statement(doc: PolicyDocument, sid: string): Statement {
   if (!found) throw new Error(`no statement ${sid} in ${JSON.stringify(doc)}`);
   return found;
 }
+
+/** Root of a registry fixture under __tests__/fixtures. */
+export function fixture(name: string): string {
+  return join(__dirname, 'fixtures', name);
+}
+
+/** Environment the unseen fixture needs: its ingester app reads its ExternalId from the environment. */
+export const UNSEEN_ENV = { KEYLESS_TEST_INGESTER_EXTERNAL_ID: 'ingester-external-id-from-env' };
+
+/** Root of the bundled example registry. */
+export const BUNDLED_ROOT = join(__dirname, '..');

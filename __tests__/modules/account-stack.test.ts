@@ -1,0 +1,120 @@
+import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { Testing } from 'cdktf';
+import 'cdktf/lib/testing/adapters/jest';
+import { BUNDLED_ROOT, fixture, UNSEEN_ENV } from '../helpers';
+import { AccountStack } from '../../modules/account-stack';
+import { planAccounts } from '../../src/policy/account-plan';
+import { loadRegistry } from '../../src/registry/load';
+import { Registry } from '../../src/registry/model';
+
+type TfJson = { resource: Record<string, Record<string, Record<string, unknown>>>; [k: string]: any };
+
+/** Synthesizes one account's stack as if into the project's cdktf.out (nothing is written). */
+function synthAccount(registry: Registry, alias: string): { raw: string; json: TfJson } {
+  const plan = planAccounts(registry).find((p) => p.account.alias === alias)!;
+  const stack = new AccountStack(Testing.app({ outdir: 'cdktf.out' }), { plan });
+  const raw = Testing.synth(stack);
+  return { raw, json: JSON.parse(raw) };
+}
+
+const resources = (json: TfJson, type: string) => Object.values(json.resource[type] ?? {});
+const roleNamed = (json: TfJson, name: string) => resources(json, 'aws_iam_role').find((r) => r.name === name)!;
+
+const bundled = loadRegistry(BUNDLED_ROOT);
+const unseen = loadRegistry(fixture('unseen'), UNSEEN_ENV);
+
+describe('AccountStack in a bucket account', () => {
+  const { raw, json } = synthAccount(bundled, 'data');
+
+  test('GIVEN five apps WHEN synthesized THEN each gets a role under /keyless/ with its session duration', () => {
+    expect(raw).toHaveResourceWithProperties(IamRole, {
+      name: 'keyless-finance-export', path: '/keyless/', max_session_duration: 7200,
+    });
+    expect(resources(json, 'aws_iam_role').map((r) => r.name).sort()).toEqual([
+      'keyless-finance-export', 'keyless-ledger-archiver', 'keyless-partner-ingest', 'keyless-swarm-uploader', 'keyless-vendor-sync',
+    ]);
+  });
+
+  test('GIVEN a role WHEN synthesized THEN its trust policy is a literal JSON string requiring ExternalId and AppId together', () => {
+    const trust = JSON.parse(roleNamed(json, 'keyless-swarm-uploader').assume_role_policy as string);
+    const assume = trust.Statement.find((s: { Action: string }) => s.Action === 'sts:AssumeRole');
+    expect(assume.Condition.StringEquals).toEqual({ 'sts:ExternalId': 'swarm-uploader-7f3c9a2e41d84b6c', 'aws:RequestTag/AppId': 'swarm-uploader' });
+  });
+
+  test('GIVEN a role WHEN synthesized THEN its inline permissions are attached to that role by reference', () => {
+    const policies = resources(json, 'aws_iam_role_policy');
+    expect(policies).toHaveLength(5);
+    const uploader = policies.find((p) => (p.policy as string).includes('assumed-with-external-id'))!;
+    expect(uploader.role).toMatch(/^\$\{aws_iam_role\.app-swarm-uploader_role_[A-F0-9]+\.name\}$/);
+  });
+
+  test('GIVEN bucket policies with IAM policy variables WHEN synthesized THEN every variable is escaped for Terraform', () => {
+    const policies = resources(json, 'aws_s3_bucket_policy');
+    expect(policies.map((p) => p.bucket).sort()).toEqual(bundled.buckets.map((b) => b.name).sort());
+    for (const p of policies) {
+      const text = p.policy as string;
+      expect(text).toContain('keyless-$${aws:PrincipalTag/AppId}');
+      expect(text.replace(/\$\$\{/g, '')).not.toContain('${');
+    }
+  });
+
+  test('GIVEN a deploy role WHEN synthesized THEN the provider assumes it and only works in the account it belongs to', () => {
+    expect(json.provider.aws[0]).toMatchObject({
+      region: 'eu-central-1',
+      allowed_account_ids: ['111111111111'],
+      assume_role: [{ role_arn: 'arn:aws:iam::111111111111:role/terraform-deploy' }],
+    });
+  });
+
+  test('GIVEN no backend WHEN synthesized THEN state is a local file outside cdktf.out, one per workspace', () => {
+    expect(json.terraform.backend).toEqual({ local: { path: '../../../terraform.data.tfstate' } });
+  });
+
+  test('GIVEN apps WHEN synthesized THEN every role ARN is an output named after its app', () => {
+    expect(Object.keys(json.output).sort()).toEqual([
+      'role_arn_finance_export', 'role_arn_ledger_archiver', 'role_arn_partner_ingest', 'role_arn_swarm_uploader', 'role_arn_vendor_sync',
+    ]);
+  });
+});
+
+describe('AccountStack in a consumer account', () => {
+  test('GIVEN a node role consuming two apps WHEN synthesized THEN one managed policy names exactly those roles and is attached to it', () => {
+    const { json } = synthAccount(bundled, 'swarm');
+    const [policy] = resources(json, 'aws_iam_policy');
+    expect(JSON.parse(policy.policy as string).Statement[0].Resource).toEqual([
+      'arn:aws:iam::111111111111:role/keyless/keyless-ledger-archiver',
+      'arn:aws:iam::111111111111:role/keyless/keyless-swarm-uploader',
+    ]);
+    expect(resources(json, 'aws_iam_role_policy_attachment')).toEqual([expect.objectContaining({ role: 'ec2-node-base-role' })]);
+    expect(json.resource.aws_iam_role).toBeUndefined();
+  });
+
+  test('GIVEN an IAM user consumer WHEN synthesized THEN the policy is attached to the user', () => {
+    const { json } = synthAccount(bundled, 'legacy');
+    expect(resources(json, 'aws_iam_user_policy_attachment')).toEqual([expect.objectContaining({ user: 'finance-exporter' })]);
+  });
+
+  test('GIVEN an account root consumer WHEN synthesized THEN the policy is left unattached and its ARN is an output', () => {
+    const { json } = synthAccount(bundled, 'ingest');
+    expect(resources(json, 'aws_iam_policy')).toHaveLength(1);
+    expect(json.resource.aws_iam_role_policy_attachment).toBeUndefined();
+    expect(Object.values(json.output as Record<string, { description: string }>)[0].description).toMatch(/^Attach this policy/);
+  });
+
+  test('GIVEN a role principal with a path WHEN synthesized THEN the attachment names the role without its path', () => {
+    const { json } = synthAccount(unseen, 'batch');
+    expect(resources(json, 'aws_iam_role_policy_attachment')).toEqual([expect.objectContaining({ role: 'batch-node' })]);
+  });
+});
+
+describe('AccountStack backends', () => {
+  test('GIVEN an S3 backend WHEN synthesized THEN the workspace state goes there', () => {
+    expect(synthAccount(unseen, 'lake').json.terraform.backend).toEqual({
+      s3: { bucket: 'tf-state-lake', key: 'keyless/lake.tfstate', region: 'us-east-1' },
+    });
+  });
+
+  test('GIVEN a Terraform Cloud backend WHEN synthesized THEN the workspace is the named one', () => {
+    expect(synthAccount(unseen, 'archive').json.terraform.cloud).toMatchObject({ organization: 'acme', workspaces: { name: 'keyless-archive' } });
+  });
+});

@@ -1,0 +1,73 @@
+import { BUNDLED_ROOT, fixture, statement, UNSEEN_ENV } from '../helpers';
+import { loadRegistry } from '../../src/registry/load';
+import { bucketPolicy } from '../../src/policy/bucket-policy';
+import { Registry } from '../../src/registry/model';
+
+function policyOf(registry: Registry, bucket: string) {
+  const b = registry.buckets.find((x) => x.name === bucket)!;
+  return bucketPolicy(b, registry.accounts.find((a) => a.alias === b.account)!);
+}
+
+const bundled = loadRegistry(BUNDLED_ROOT);
+const unseen = loadRegistry(fixture('unseen'), UNSEEN_ENV);
+const BOTH_RESOURCES = ['arn:aws:s3:::acme-ledger-archive', 'arn:aws:s3:::acme-ledger-archive/*'];
+
+describe('bucketPolicy', () => {
+  test('GIVEN any bucket WHEN its policy is built THEN it holds Deny statements only', () => {
+    for (const registry of [bundled, unseen]) {
+      for (const b of registry.buckets) expect(policyOf(registry, b.name).Statement.every((s) => s.Effect === 'Deny')).toBe(true);
+    }
+  });
+
+  test('GIVEN default settings WHEN built THEN plain HTTP is denied to everyone on bucket and objects', () => {
+    expect(statement(policyOf(bundled, 'acme-ledger-archive'), 'DenyInsecureTransport')).toEqual({
+      Sid: 'DenyInsecureTransport', Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: BOTH_RESOURCES,
+      Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+    });
+  });
+
+  test('GIVEN an exclusive bucket WHEN built THEN every principal but app roles, root, deploy role and breakGlass is denied', () => {
+    const s = statement(policyOf(bundled, 'acme-ledger-archive'), 'DenyPrincipalsOutsideRegistry');
+    expect(s.Condition).toEqual({
+      ArnNotLike: {
+        'aws:PrincipalArn': [
+          'arn:aws:iam::111111111111:role/keyless/keyless-*',
+          'arn:aws:iam::111111111111:root',
+          'arn:aws:iam::111111111111:role/terraform-deploy',
+          'arn:aws:iam::111111111111:role/platform-admin',
+        ],
+      },
+    });
+  });
+
+  test('GIVEN exclusive: false WHEN built THEN outsiders are not denied but app sessions stay tied to their AppId tag', () => {
+    const doc = policyOf(unseen, 'lake-shared');
+    expect(doc.Statement.map((s) => s.Sid)).toEqual(['DenyInsecureTransport', 'DenyAppSessionWithoutAppIdTag', 'DenyAppSessionTaggedForAnotherApp']);
+  });
+
+  test('GIVEN app sessions WHEN built THEN a session whose AppId tag does not name its own role is denied, by policy variable', () => {
+    const s = statement(policyOf(bundled, 'acme-ledger-archive'), 'DenyAppSessionTaggedForAnotherApp');
+    expect(s.Condition).toEqual({
+      ArnLike: { 'aws:PrincipalArn': 'arn:aws:iam::111111111111:role/keyless/keyless-*' },
+      ArnNotLike: { 'aws:PrincipalArn': 'arn:aws:iam::111111111111:role/keyless/keyless-${aws:PrincipalTag/AppId}' },
+    });
+    expect(statement(policyOf(bundled, 'acme-ledger-archive'), 'DenyAppSessionWithoutAppIdTag').Condition)
+      .toMatchObject({ Null: { 'aws:PrincipalTag/AppId': 'true' } });
+  });
+
+  test('GIVEN a VPC network WHEN built THEN app sessions from anywhere else are denied', () => {
+    expect(statement(policyOf(bundled, 'assumed-with-external-id'), 'DenyAppSessionOutsideNetwork').Condition).toEqual({
+      ArnLike: { 'aws:PrincipalArn': 'arn:aws:iam::111111111111:role/keyless/keyless-*' },
+      StringNotEquals: { 'aws:SourceVpc': ['vpc-0a1b2c3d4e5f60718'] },
+    });
+  });
+
+  test('GIVEN a VPC endpoint and a public CIDR WHEN built THEN a request is denied only when it matches neither', () => {
+    expect(statement(policyOf(unseen, 'lake-raw'), 'DenyAppSessionOutsideNetwork').Condition).toEqual({
+      ArnLike: { 'aws:PrincipalArn': 'arn:aws:iam::555555555555:role/keyless/keyless-*' },
+      StringNotEquals: { 'aws:SourceVpce': ['vpce-0123abcd'] },
+      NotIpAddress: { 'aws:SourceIp': ['203.0.113.0/24'] },
+    });
+  });
+
+});

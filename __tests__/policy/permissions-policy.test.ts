@@ -1,0 +1,61 @@
+import { fixture, statement, UNSEEN_ENV, BUNDLED_ROOT } from '../helpers';
+import { loadRegistry } from '../../src/registry/load';
+import { appRoles } from '../../src/policy/app-roles';
+import { permissionsPolicy } from '../../src/policy/permissions-policy';
+
+const bundled = appRoles(loadRegistry(BUNDLED_ROOT));
+const unseen = appRoles(loadRegistry(fixture('unseen'), UNSEEN_ENV));
+const role = (roles: typeof bundled, app: string, account: string) => roles.find((r) => r.app.id === app && r.account.alias === account)!;
+
+describe('permissionsPolicy', () => {
+  test('GIVEN read, write and list on a prefix WHEN built THEN objects are allowed under the prefix only and listing only with s3:prefix under it', () => {
+    const doc = permissionsPolicy(role(bundled, 'swarm-uploader', 'data'));
+    expect(statement(doc, 'ObjectsUnderPrefix1')).toEqual({
+      Sid: 'ObjectsUnderPrefix1', Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject'],
+      Resource: 'arn:aws:s3:::assumed-with-external-id/uploads/*',
+    });
+    expect(statement(doc, 'ListUnderPrefix1')).toEqual({
+      Sid: 'ListUnderPrefix1', Effect: 'Allow', Action: 's3:ListBucket', Resource: 'arn:aws:s3:::assumed-with-external-id',
+      Condition: { StringLike: { 's3:prefix': 'uploads/*' } },
+    });
+    expect(doc.Statement).toHaveLength(2);
+  });
+
+  test('GIVEN write only WHEN built THEN the role may PutObject and nothing else', () => {
+    const doc = permissionsPolicy(role(bundled, 'partner-ingest', 'data'));
+    expect(doc.Statement.flatMap((s) => [s.Action].flat())).toEqual(['s3:PutObject']);
+    expect(doc.Statement[0].Resource).toBe('arn:aws:s3:::acme-partner-drop/partner-ingest/*');
+  });
+
+  test('GIVEN an SSE-KMS bucket WHEN built THEN the bucket key is usable only through S3 in the bucket region', () => {
+    const kms = statement(permissionsPolicy(role(bundled, 'finance-export', 'data')), 'BucketKeysViaS3Only');
+    expect(kms.Action).toEqual(['kms:Decrypt', 'kms:GenerateDataKey']);
+    expect(kms.Resource).toEqual(['arn:aws:kms:eu-central-1:111111111111:key/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b']);
+    expect(kms.Condition).toEqual({ StringEquals: { 'kms:ViaService': 's3.eu-central-1.amazonaws.com' } });
+  });
+
+  test('GIVEN secrets WHEN built THEN they are readable and nothing else of Secrets Manager is granted', () => {
+    const secrets = statement(permissionsPolicy(role(bundled, 'vendor-sync', 'data')), 'ReadDeclaredSecrets');
+    expect(secrets.Action).toEqual(['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret']);
+    expect(secrets.Resource).toEqual(['arn:aws:secretsmanager:eu-central-1:111111111111:secret:vendor/api-key-AbCdEf']);
+  });
+
+  test('GIVEN an app with buckets in two accounts WHEN placed THEN it gets one role per account, each granting only that account\'s bucket', () => {
+    const lake = permissionsPolicy(role(unseen, 'ingester', 'lake'));
+    const archive = permissionsPolicy(role(unseen, 'ingester', 'archive'));
+    expect(JSON.stringify(lake)).toContain('lake-raw');
+    expect(JSON.stringify(lake)).not.toContain('archive-cold');
+    expect(archive.Statement).toEqual([
+      { Sid: 'ObjectsUnderPrefix1', Effect: 'Allow', Action: ['s3:GetObject'], Resource: 'arn:aws:s3:::archive-cold/ingest/*' },
+    ]);
+  });
+
+  test('GIVEN any role WHEN built THEN no statement grants a wildcard action or resource', () => {
+    for (const r of [...bundled, ...unseen]) {
+      for (const s of permissionsPolicy(r).Statement) {
+        expect([s.Action].flat().some((a) => a.includes('*'))).toBe(false);
+        expect([s.Resource].flat().some((res) => res === '*' || res!.endsWith(':::*'))).toBe(false);
+      }
+    }
+  });
+});
