@@ -3,7 +3,7 @@ import { Registry } from '../../../src/registry/model';
 import { diffRegistries } from '../../../src/tools/review/diff';
 import { placeholderEnv } from '../../../src/tools/placeholder-env';
 import { writeRegistry } from '../../helpers';
-import { ACCOUNTS_YAML, archiverYaml, uploaderYaml } from './fixtures';
+import { ACCOUNTS_YAML, archiverYaml, uploaderYaml } from '../fixtures';
 
 function registry(accounts: string, apps: Record<string, string>): Registry {
   return loadRegistry(writeRegistry(accounts, apps), placeholderEnv());

@@ -3,7 +3,7 @@ import { diffRegistries } from '../../../src/tools/review/diff';
 import { flowchart, FLOWCHART_MAX_APPS, mermaidLabel } from '../../../src/tools/review/flowchart';
 import { placeholderEnv } from '../../../src/tools/placeholder-env';
 import { writeRegistry } from '../../helpers';
-import { ACCOUNTS_YAML, archiverYaml, uploaderYaml } from './fixtures';
+import { ACCOUNTS_YAML, archiverYaml, uploaderYaml } from '../fixtures';
 
 const load = (apps: Record<string, string>) => loadRegistry(writeRegistry(ACCOUNTS_YAML, apps), placeholderEnv());
 

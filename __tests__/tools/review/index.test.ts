@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { RegistryError } from '../../../src/registry/diagnostics';
 import { parseReviewArgs, review } from '../../../src/tools/review/index';
 import { UserError } from '../../../src/tools/user-error';
-import { ACCOUNTS_YAML, ARCHIVER_SECRET, archiverYaml, GitFixture, removeGitFixtures, UPLOADER_SECRET, uploaderYaml } from './fixtures';
+import { ACCOUNTS_YAML, ARCHIVER_SECRET, archiverYaml, UPLOADER_SECRET, uploaderYaml } from '../fixtures';
+import { GitFixture, removeGitFixtures } from './git-fixture';
 
 const PROJECT = join(__dirname, '../../..');
 afterAll(removeGitFixtures);

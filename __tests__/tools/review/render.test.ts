@@ -8,7 +8,7 @@ import { placeholderEnv } from '../../../src/tools/placeholder-env';
 import { TEMPLATES_DIR } from '../../../src/tools/templates';
 import { VerifyReport } from '../../../src/tools/verify/types';
 import { writeRegistry } from '../../helpers';
-import { ACCOUNTS_YAML, archiverYaml, uploaderYaml } from './fixtures';
+import { ACCOUNTS_YAML, archiverYaml, uploaderYaml } from '../fixtures';
 
 const load = (apps: Record<string, string>) => loadRegistry(writeRegistry(ACCOUNTS_YAML, apps), placeholderEnv());
 
