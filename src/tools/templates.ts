@@ -33,6 +33,6 @@ export function renderTemplate(name: string, view: object, dir: string = TEMPLAT
       hbs.registerPartial(basename(file).split('.')[0], readFileSync(join(partialsDir, file), 'utf8'));
     }
   }
-  const template = hbs.compile(readFileSync(join(dir, `${name}.md.hbs`), 'utf8'), { noEscape: true, strict: false });
+  const template = hbs.compile(readFileSync(join(dir, `${name}.md.hbs`), 'utf8'), { noEscape: true });
   return template(view);
 }

@@ -33,11 +33,18 @@ export function diffRegistries(before: Registry, after: Registry): ReviewDiff {
     .filter((c): c is AppChange => c !== undefined)
     .sort((x, y) => STATUS_ORDER.indexOf(x.status) - STATUS_ORDER.indexOf(y.status));
   const warnings = [
-    ...apps.flatMap((c) => (c.status === 'removed' ? removedAppWarnings(c.before!) : c.status === 'changed' ? changedAppWarnings(c.before!, c.after!) : [])),
+    ...apps.flatMap(appWarnings),
     ...bucketWarnings(before, after),
     ...workspaceWarnings(before, after),
   ];
   return { apps, workspaces: touchedWorkspaces(before, after), warnings };
+}
+
+/** A new app is what the pull request is for: its access is in the headline and its table, not a warning. */
+function appWarnings(change: AppChange): Warning[] {
+  if (change.status === 'removed') return removedAppWarnings(change.before!);
+  if (change.status === 'changed') return changedAppWarnings(change.before!, change.after!);
+  return [];
 }
 
 function appChange(id: string, before: AppView | undefined, after: AppView | undefined): AppChange | undefined {

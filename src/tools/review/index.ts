@@ -19,19 +19,22 @@ export interface ReviewArgs {
 }
 
 export function parseReviewArgs(argv: readonly string[]): ReviewArgs {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      options: { base: { type: 'string' }, out: { type: 'string' }, 'verify-json': { type: 'string' }, 'max-chars': { type: 'string' } },
-    }));
-  } catch (e) {
-    throw new UserError(`${(e as Error).message}\n${REVIEW_USAGE}`);
-  }
+  const values = parseOptions(argv);
   if (!values.base) throw new UserError(`--base is required: the git ref to compare with, e.g. origin/main\n${REVIEW_USAGE}`);
   const maxChars = values['max-chars'] === undefined ? GITHUB_COMMENT_MAX_CHARS : Number(values['max-chars']);
   if (!Number.isInteger(maxChars) || maxChars <= 0) throw new UserError(`--max-chars must be a positive whole number, got "${values['max-chars']}"`);
   return { base: values.base, out: values.out, verifyJson: values['verify-json'], maxChars };
+}
+
+function parseOptions(argv: readonly string[]) {
+  try {
+    return parseArgs({
+      args: [...argv],
+      options: { base: { type: 'string' }, out: { type: 'string' }, 'verify-json': { type: 'string' }, 'max-chars': { type: 'string' } },
+    }).values;
+  } catch (e) {
+    throw new UserError(`${(e as Error).message}\n${REVIEW_USAGE}`);
+  }
 }
 
 /** The review comment for the registry at `root` against `args.base`. */

@@ -52,7 +52,7 @@ export function renderReview(diff: ReviewDiff, options: RenderOptions): string {
   return fits >= 0 ? render(fits) : hardCut(render(0), max);
 }
 
-export function reviewView(diff: ReviewDiff, options: RenderOptions, shown: number = diff.apps.length): ReviewView {
+function reviewView(diff: ReviewDiff, options: RenderOptions, shown: number): ReviewView {
   const ids = (status: AppChange['status']) => diff.apps.filter((a) => a.status === status).map((a) => a.id);
   const apps = diff.apps.slice(0, shown);
   const live = apps.filter((a) => a.after);

@@ -1,6 +1,6 @@
 import { trustedPrincipals } from '../../policy/bucket-policy';
 import { Registry } from '../../registry/model';
-import { AppView, guardView } from './access-view';
+import { AppView, GrantView, guardView } from './access-view';
 import { pairGrants, prefixChange } from './grant-pairs';
 
 /** Something a reviewer must look at first: access that goes away, or access that grows. */
@@ -34,9 +34,9 @@ export function changedAppWarnings(before: AppView, after: AppView): Warning[] {
     out.push(widened(id, `SourceIdentity requirement (${before.sourceIdentity}) removed: any session of the consumer principal with the ExternalId and AppId tag is accepted`));
   }
   for (const { before: b, after: a } of pairGrants(before.grants, after.grants)) {
-    if (!a) out.push(removed(id, `no longer reaches ${where(b!.bucket, b!.prefix)} (${b!.permissions.join(', ')})`));
-    else if (!b) out.push(widened(id, `new access to ${where(a.bucket, a.prefix)} (${a.permissions.join(', ')})`));
-    else out.push(...grantWarnings(id, b, a));
+    if (b && a) out.push(...grantWarnings(id, b, a));
+    else if (b) out.push(removed(id, `no longer reaches ${where(b.bucket, b.prefix)} (${b.permissions.join(', ')})`));
+    else if (a) out.push(widened(id, `new access to ${where(a.bucket, a.prefix)} (${a.permissions.join(', ')})`));
   }
   const lostSecrets = before.secrets.filter((s) => !after.secrets.includes(s));
   const newSecrets = after.secrets.filter((s) => !before.secrets.includes(s));
@@ -45,7 +45,7 @@ export function changedAppWarnings(before: AppView, after: AppView): Warning[] {
   return out;
 }
 
-function grantWarnings(id: string, b: AppView['grants'][number], a: AppView['grants'][number]): Warning[] {
+function grantWarnings(id: string, b: GrantView, a: GrantView): Warning[] {
   const out: Warning[] = [];
   const change = prefixChange(b.prefix, a.prefix);
   if (change === 'widened') out.push(widened(id, `prefix widened on ${a.bucket}: ${b.prefix || '(whole bucket)'} → ${a.prefix || '(whole bucket)'}`));
