@@ -66,6 +66,7 @@ export function buildRegistry(
       description: a.description,
       consumer,
       externalId: resolveExternalId(a.externalId, env, (msg) => error(s.locate(['externalId']), msg)),
+      externalIdEnv: typeof a.externalId === 'string' ? undefined : a.externalId.env,
       sourceIdentity: a.sourceIdentity,
       access: a.access.map((acc, i) => ({
         bucket: acc.bucket,

@@ -69,6 +69,8 @@ export interface App {
   readonly description?: string;
   readonly consumer: Consumer;
   readonly externalId: string;
+  /** The environment variable the ExternalId is read from, when the registry does not hold it literally. */
+  readonly externalIdEnv?: string;
   /** StringLike pattern the caller's SourceIdentity must match. */
   readonly sourceIdentity?: string;
   readonly access: readonly Access[];

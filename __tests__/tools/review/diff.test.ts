@@ -1,0 +1,107 @@
+import { loadRegistry } from '../../../src/registry/load';
+import { Registry } from '../../../src/registry/model';
+import { diffRegistries } from '../../../src/tools/review/diff';
+import { placeholderEnv } from '../../../src/tools/placeholder-env';
+import { writeRegistry } from '../../helpers';
+import { ACCOUNTS_YAML, archiverYaml, uploaderYaml } from '../fixtures';
+
+function registry(accounts: string, apps: Record<string, string>): Registry {
+  return loadRegistry(writeRegistry(accounts, apps), placeholderEnv());
+}
+
+const BASE = registry(ACCOUNTS_YAML, { uploader: uploaderYaml(), archiver: archiverYaml() });
+
+function messages(after: Registry, before: Registry = BASE): string[] {
+  return diffRegistries(before, after).warnings.map((w) => `${w.kind} ${w.subject}: ${w.message}`);
+}
+
+describe('diffRegistries', () => {
+  it('GIVEN the same registry WHEN diffed THEN nothing is changed, touched or flagged', () => {
+    expect(diffRegistries(BASE, registry(ACCOUNTS_YAML, { uploader: uploaderYaml(), archiver: archiverYaml() }))).toEqual({ apps: [], workspaces: [], warnings: [] });
+  });
+
+  it('GIVEN added, changed and removed apps WHEN diffed THEN they are listed added first, removed last', () => {
+    const after = registry(ACCOUNTS_YAML, {
+      uploader: uploaderYaml({ permissions: 'read' }),
+      fresh: archiverYaml().replace('id: archiver', 'id: fresh'),
+    });
+
+    expect(diffRegistries(BASE, after).apps.map((a) => `${a.status} ${a.id}`)).toEqual(['added fresh', 'changed uploader', 'removed archiver']);
+  });
+
+  it('GIVEN a narrowed prefix and a removed permission WHEN diffed THEN both are flagged as removed access', () => {
+    const after = registry(ACCOUNTS_YAML, { uploader: uploaderYaml({ prefix: 'uploads/daily/', permissions: 'read' }), archiver: archiverYaml() });
+
+    expect(messages(after)).toEqual([
+      'removed uploader: prefix narrowed on reports: uploads/ → uploads/daily/; objects outside uploads/daily/ are no longer reachable',
+      'removed uploader: permission removed on s3://reports/uploads/daily/: write',
+    ]);
+  });
+
+  it('GIVEN a prefix moved elsewhere WHEN diffed THEN the old prefix is removed access and the new one widened access', () => {
+    const after = registry(ACCOUNTS_YAML, { uploader: uploaderYaml({ prefix: 'exports/' }), archiver: archiverYaml() });
+
+    expect(messages(after)).toEqual([
+      'removed uploader: no longer reaches s3://reports/uploads/',
+      'widened uploader: new access to s3://reports/exports/',
+    ]);
+  });
+
+  it('GIVEN a grant on a new bucket and a new consumer principal WHEN diffed THEN both are widened access', () => {
+    const uploader = uploaderYaml().replace('principal: role/node', 'principal: role/other-node') + '  - bucket: drop\n    permissions: [write]\n';
+
+    expect(messages(registry(ACCOUNTS_YAML, { uploader, archiver: archiverYaml() }))).toEqual([
+      'widened uploader: consumer principal changed from arn:aws:iam::222222222222:role/node to arn:aws:iam::222222222222:role/other-node: the new principal can assume the app role',
+      'widened uploader: new access to s3://drop/uploader/ (write)',
+    ]);
+  });
+
+  it('GIVEN a dropped SourceIdentity requirement WHEN diffed THEN it is widened access', () => {
+    const uploader = uploaderYaml().replace('sourceIdentity: uploader-*\n', '');
+
+    expect(messages(registry(ACCOUNTS_YAML, { uploader, archiver: archiverYaml() }))).toEqual([
+      'widened uploader: SourceIdentity requirement (uploader-*) removed: any session of the consumer principal with the ExternalId and AppId tag is accepted',
+    ]);
+  });
+
+  it('GIVEN a bucket that loses exclusive, TLS and network guardrails WHEN diffed THEN each loss is flagged once for the bucket', () => {
+    const loosened = ACCOUNTS_YAML.replace('  reports:\n    account: data\n    network:\n      sourceVpc: [vpc-0abc]\n', '  reports:\n    account: data\n    exclusive: false\n    enforceTls: false\n');
+    const after = registry(loosened, { uploader: uploaderYaml(), archiver: archiverYaml() });
+
+    expect(messages(after)).toEqual([
+      'widened reports: exclusive turned off: principals outside the registry are no longer denied',
+      'widened reports: enforceTls turned off: plain-HTTP requests are no longer denied',
+      'widened reports: network restriction removed (was vpc-0abc)',
+    ]);
+    expect(diffRegistries(BASE, after).apps.map((a) => a.id)).toEqual(['archiver', 'uploader']);
+  });
+
+  it('GIVEN a new breakGlass principal WHEN diffed THEN exclusive buckets of its account flag it and only that workspace is touched', () => {
+    const accounts = ACCOUNTS_YAML.replace('    deployRole: arn:aws:iam::111111111111:role/terraform-deploy\n', '    deployRole: arn:aws:iam::111111111111:role/terraform-deploy\n    breakGlass: [arn:aws:iam::111111111111:role/admin]\n');
+    const diff = diffRegistries(BASE, registry(accounts, { uploader: uploaderYaml(), archiver: archiverYaml() }));
+
+    expect(diff.warnings.map((w) => `${w.subject}: ${w.message}`)).toEqual([
+      'reports: exclusive bucket now also admits arn:aws:iam::111111111111:role/admin',
+      'drop: exclusive bucket now also admits arn:aws:iam::111111111111:role/admin',
+    ]);
+    expect(diff.workspaces).toEqual(['data']);
+    expect(diff.apps).toEqual([]);
+  });
+
+  it('GIVEN a bucket and an account that leave the registry WHEN diffed THEN the deleted guardrails and the orphaned workspace are flagged', () => {
+    const accounts = `
+accounts:
+  data:
+    id: "111111111111"
+    region: eu-central-1
+buckets:
+  reports:
+    account: data
+`;
+    const before = registry(ACCOUNTS_YAML, {});
+    const warnings = messages(registry(accounts, {}), before);
+
+    expect(warnings).toContain('widened drop: bucket left the registry: its guardrail bucket policy is deleted on apply');
+    expect(warnings).toContain('removed swarm: account left the registry: workspace swarm is no longer planned; run terraform destroy in it to remove what it deployed');
+  });
+});

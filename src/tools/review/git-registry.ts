@@ -1,0 +1,76 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { RegistryError } from '../../registry/diagnostics';
+import { ACCOUNTS_FILE, APPS_DIR, loadRegistry } from '../../registry/load';
+import { Registry } from '../../registry/model';
+import { UserError } from '../user-error';
+
+/** Large enough for any registry file git prints. */
+const GIT_MAX_OUTPUT_BYTES = 256 * 1024 * 1024;
+
+/**
+ * The registry as committed at `ref`: the files under the same path of the repository as `root` are written
+ * to a temp dir and loaded there. A registry that did not exist yet at `ref` is empty, so everything is new.
+ */
+export function loadRegistryAtRef(root: string, ref: string, env: NodeJS.ProcessEnv): Registry {
+  const top = gitTopLevel(root);
+  const prefix = git(root, ['rev-parse', '--show-prefix']).trim();
+  const commit = resolveCommit(top, ref);
+  const accountsPath = `${prefix}${ACCOUNTS_FILE}`;
+  const appsDir = `${prefix}${APPS_DIR}/`;
+  // Only the app files loadRegistry reads: apps/*.yaml, not nested folders. -z: names unquoted, NUL-separated.
+  const isAppFile = (path: string) => path.startsWith(appsDir) && !path.slice(appsDir.length).includes('/') && /\.ya?ml$/.test(path);
+  const files = git(top, ['ls-tree', '-r', '-z', '--name-only', '--full-tree', commit, '--', accountsPath, appsDir])
+    .split('\0')
+    .filter((path) => path === accountsPath || isAppFile(path));
+  if (!files.includes(accountsPath)) return { root: `${ref}:${prefix}`, accounts: [], buckets: [], apps: [] };
+  const dir = mkdtempSync(join(tmpdir(), 'keyless-review-'));
+  try {
+    for (const path of files) {
+      const target = join(dir, path.slice(prefix.length));
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, git(top, ['show', `${commit}:${path}`]));
+    }
+    return loadRegistry(dir, env);
+  } catch (e) {
+    throw e instanceof RegistryError ? atRef(e, ref) : e;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function gitTopLevel(root: string): string {
+  try {
+    return git(root, ['rev-parse', '--show-toplevel']).trim();
+  } catch {
+    throw new UserError(`${root} is not inside a git work tree; review compares the registry with a git ref, so run it in a clone`);
+  }
+}
+
+function resolveCommit(top: string, ref: string): string {
+  // A ref starting with "-" would be read as an option.
+  const commit = ref.startsWith('-') ? undefined : tryGit(top, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
+  if (!commit) {
+    throw new UserError(`unknown git ref "${ref}"; pass a branch, tag or commit that exists locally (in CI: fetch it first, e.g. actions/checkout with fetch-depth: 0)`);
+  }
+  return commit.trim();
+}
+
+/** Locates the base registry's problems in `<ref>:<file>`, so they are not mistaken for the working tree's. */
+function atRef(e: RegistryError, ref: string): RegistryError {
+  return new RegistryError(e.diagnostics.map((d) => ({ ...d, location: { ...d.location, file: `${ref}:${d.location.file}` } })));
+}
+
+function git(cwd: string, args: string[]): string {
+  return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: GIT_MAX_OUTPUT_BYTES });
+}
+
+function tryGit(cwd: string, args: string[]): string | undefined {
+  try {
+    return git(cwd, args);
+  } catch {
+    return undefined;
+  }
+}

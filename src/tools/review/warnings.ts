@@ -1,0 +1,95 @@
+import { trustedPrincipals } from '../../policy/bucket-policy';
+import { Registry } from '../../registry/model';
+import { AppView, GrantView, guardView } from './access-view';
+import { pairGrants, prefixChange } from './grant-pairs';
+
+/** Something a reviewer must look at first: access that goes away, or access that grows. */
+export interface Warning {
+  readonly kind: 'removed' | 'widened';
+  /** The app or bucket the warning is about. */
+  readonly subject: string;
+  readonly message: string;
+}
+
+const where = (bucket: string, prefix: string) => `s3://${bucket}/${prefix}`;
+const removed = (subject: string, message: string): Warning => ({ kind: 'removed', subject, message });
+const widened = (subject: string, message: string): Warning => ({ kind: 'widened', subject, message });
+
+export function removedAppWarnings(app: AppView): Warning[] {
+  const reach = app.grants.map((g) => `${where(g.bucket, g.prefix)} (${g.permissions.join(', ')})`).join('; ');
+  return [removed(app.id, `app removed: ${app.principalArn} loses ${reach || 'its access'}`)];
+}
+
+/** Changes to one app that remove or widen access; bucket-wide changes are reported once per bucket instead. */
+export function changedAppWarnings(before: AppView, after: AppView): Warning[] {
+  const out: Warning[] = [];
+  const id = after.id;
+  if (before.principalArn !== after.principalArn) {
+    out.push(widened(id, `consumer principal changed from ${before.principalArn} to ${after.principalArn}: the new principal can assume the app role`));
+  }
+  if (before.externalId.value !== after.externalId.value) {
+    out.push(removed(id, 'ExternalId changed: sessions requested with the old one are refused once applied; roll the new one out to the app together'));
+  }
+  if (before.sourceIdentity && !after.sourceIdentity) {
+    out.push(widened(id, `SourceIdentity requirement (${before.sourceIdentity}) removed: any session of the consumer principal with the ExternalId and AppId tag is accepted`));
+  }
+  for (const { before: b, after: a } of pairGrants(before.grants, after.grants)) {
+    if (b && a) out.push(...grantWarnings(id, b, a));
+    else if (b) out.push(removed(id, `no longer reaches ${where(b.bucket, b.prefix)} (${b.permissions.join(', ')})`));
+    else if (a) out.push(widened(id, `new access to ${where(a.bucket, a.prefix)} (${a.permissions.join(', ')})`));
+  }
+  const lostSecrets = before.secrets.filter((s) => !after.secrets.includes(s));
+  const newSecrets = after.secrets.filter((s) => !before.secrets.includes(s));
+  if (lostSecrets.length) out.push(removed(id, `no longer reads secret ${lostSecrets.join(', ')}`));
+  if (newSecrets.length) out.push(widened(id, `now reads secret ${newSecrets.join(', ')}`));
+  return out;
+}
+
+function grantWarnings(id: string, b: GrantView, a: GrantView): Warning[] {
+  const out: Warning[] = [];
+  const change = prefixChange(b.prefix, a.prefix);
+  if (change === 'widened') out.push(widened(id, `prefix widened on ${a.bucket}: ${b.prefix || '(whole bucket)'} → ${a.prefix || '(whole bucket)'}`));
+  if (change === 'narrowed') out.push(removed(id, `prefix narrowed on ${a.bucket}: ${b.prefix} → ${a.prefix}; objects outside ${a.prefix} are no longer reachable`));
+  if (change === 'moved') {
+    out.push(removed(id, `no longer reaches ${where(b.bucket, b.prefix)}`), widened(id, `new access to ${where(a.bucket, a.prefix)}`));
+  }
+  const gained = a.permissions.filter((p) => !b.permissions.includes(p));
+  const lost = b.permissions.filter((p) => !a.permissions.includes(p));
+  if (gained.length) out.push(widened(id, `new permission on ${where(a.bucket, a.prefix)}: ${gained.join(', ')}`));
+  if (lost.length) out.push(removed(id, `permission removed on ${where(a.bucket, a.prefix)}: ${lost.join(', ')}`));
+  return out;
+}
+
+/** Guardrails that a bucket loses: they loosen access for every app and principal of its account at once. */
+export function bucketWarnings(before: Registry, after: Registry): Warning[] {
+  const afterBuckets = new Map(after.buckets.map((b) => [b.name, b]));
+  const afterAccounts = new Map(after.accounts.map((a) => [a.alias, a]));
+  const beforeAccounts = new Map(before.accounts.map((a) => [a.alias, a]));
+  return before.buckets.flatMap((old): Warning[] => {
+    const now = afterBuckets.get(old.name);
+    if (!now) return [widened(old.name, 'bucket left the registry: its guardrail bucket policy is deleted on apply')];
+    const [g0, g1] = [guardView(old), guardView(now)];
+    const out: Warning[] = [];
+    if (g0.exclusive && !g1.exclusive) out.push(widened(old.name, 'exclusive turned off: principals outside the registry are no longer denied'));
+    if (g0.enforceTls && !g1.enforceTls) out.push(widened(old.name, 'enforceTls turned off: plain-HTTP requests are no longer denied'));
+    if (g0.network.length && !g1.network.length) out.push(widened(old.name, `network restriction removed (was ${g0.network.join(', ')})`));
+    const newSources = g0.network.length ? g1.network.filter((n) => !g0.network.includes(n)) : [];
+    if (newSources.length) out.push(widened(old.name, `network restriction now also allows ${newSources.join(', ')}`));
+    const owner0 = beforeAccounts.get(old.account);
+    const owner1 = afterAccounts.get(now.account);
+    if (g1.exclusive && owner0 && owner1) {
+      const trusted = trustedPrincipals(owner0);
+      const added = trustedPrincipals(owner1).filter((p) => !trusted.includes(p));
+      if (added.length) out.push(widened(old.name, `exclusive bucket now also admits ${added.join(', ')}`));
+    }
+    return out;
+  });
+}
+
+/** A workspace whose account left the registry is no longer planned: nothing destroys what it deployed. */
+export function workspaceWarnings(before: Registry, after: Registry): Warning[] {
+  const kept = new Set(after.accounts.map((a) => a.alias));
+  return before.accounts
+    .filter((a) => !kept.has(a.alias))
+    .map((a) => removed(a.alias, `account left the registry: workspace ${a.alias} is no longer planned; run terraform destroy in it to remove what it deployed`));
+}
