@@ -1,4 +1,4 @@
-import { Document, isMap, isScalar, LineCounter, parseDocument, YAMLError } from 'yaml';
+import { Document, isMap, isScalar, LineCounter, parseDocument, visit, YAMLError } from 'yaml';
 import { SourceLocation } from './diagnostics';
 
 export type YamlPath = readonly (string | number)[];
@@ -29,12 +29,14 @@ export class YamlSource {
     private readonly lines: LineCounter,
   ) {
     const problems: SyntaxProblem[] = [...doc.errors, ...doc.warnings].map((e) => ({ offset: e.pos[0], code: e.code, message: e.message }));
+    problems.push(...complexKeys(doc));
     let value: unknown;
     try {
-      value = doc.toJS();
+      // Complex keys would be stringified by toJS, with a warning on stderr; they are reported instead.
+      if (!problems.length) value = doc.toJS();
     } catch (e) {
-      // The yaml package throws here on alias bombs (RESOURCE_EXHAUSTION) and broken aliases.
-      problems.push({ offset: 0, code: e instanceof YAMLError ? e.code : 'BAD_ALIAS', message: (e as Error).message });
+      // The yaml package throws here on unresolved aliases and on alias bombs.
+      problems.push({ offset: 0, code: 'BAD_ALIAS', message: (e as Error).message });
     }
     this.value = value;
     this.syntaxProblems = problems;
@@ -76,4 +78,18 @@ export class YamlSource {
     const pair = parent.items.find((p) => (p.key as { value?: unknown } | null)?.value === path[path.length - 1]);
     return (pair?.key as { range?: [number, number, number] } | undefined)?.range?.[0];
   }
+}
+
+/** Keys that are lists or mappings (`? [a, b]: …`): registry keys are plain names. */
+function complexKeys(doc: Document): SyntaxProblem[] {
+  const problems: SyntaxProblem[] = [];
+  visit(doc, {
+    Pair(_, pair) {
+      const key = pair.key as { range?: [number, number, number] } | null;
+      if (key && !isScalar(key)) {
+        problems.push({ offset: key.range?.[0] ?? 0, code: 'NON_STRING_KEY', message: 'a key is a list or mapping; keys are plain names' });
+      }
+    },
+  });
+  return problems;
 }

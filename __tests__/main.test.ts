@@ -1,0 +1,49 @@
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { copyBundledRegistry, LOCATED_ERROR, runTsx, snapshot, STACK_FRAME } from './e2e';
+
+jest.setTimeout(120_000);
+
+describe('npm run synth (main.ts)', () => {
+  const outdir = join(mkdtempSync(join(tmpdir(), 'keyless-synth-')), 'cdktf.out');
+  let before: Record<string, string>;
+
+  beforeAll(async () => {
+    const first = await runTsx('main.ts', { CDKTF_OUTDIR: outdir });
+    expect(first).toMatchObject({ code: 0 });
+    before = snapshot(outdir);
+  });
+
+  test('GIVEN the bundled registry WHEN synthesized THEN every workspace is written', () => {
+    expect(Object.keys(before).filter((f) => f.endsWith('cdk.tf.json')).sort()).toEqual([
+      'stacks/data/cdk.tf.json', 'stacks/ingest/cdk.tf.json', 'stacks/legacy/cdk.tf.json', 'stacks/swarm/cdk.tf.json',
+    ]);
+  });
+
+  test.each([
+    ['a misspelt field', 'apps/swarm-uploader.yaml', (t: string) => t.replace('access:', 'acess:'), 'apps/swarm-uploader.yaml:12:1: error: unknown field "acess" (did you mean "access"?)'],
+    ['a quota exceeded', 'apps/swarm-uploader.yaml', (t: string) => t.replace('id: swarm-uploader', `id: ${'x'.repeat(60)}`), 'apps/swarm-uploader.yaml:4:5: error: role name keyless-'],
+  ])('GIVEN %s WHEN synthesized THEN exit 1 with a located message, no stack trace, and the previous output byte-identical', async (_what, file, edit, message) => {
+    const broken = copyBundledRegistry();
+    const path = join(broken, file);
+    writeFileSync(path, edit(require('node:fs').readFileSync(path, 'utf8')));
+    const result = await runTsx('main.ts', { REGISTRY_DIR: broken, CDKTF_OUTDIR: outdir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(LOCATED_ERROR);
+    expect(result.stderr).toContain(message);
+    expect(result.stderr).toContain('nothing was written');
+    expect(`${result.stdout}${result.stderr}`).not.toMatch(STACK_FRAME);
+    expect(snapshot(outdir)).toEqual(before);
+    expect(readdirSync(dirname(outdir))).toEqual(['cdktf.out']);
+  });
+
+  test('GIVEN no previous output and a broken registry WHEN synthesized THEN no output directory appears', async () => {
+    const fresh = join(mkdtempSync(join(tmpdir(), 'keyless-synth-')), 'cdktf.out');
+    const broken = copyBundledRegistry();
+    writeFileSync(join(broken, 'apps', 'empty.yaml'), '');
+    const result = await runTsx('main.ts', { REGISTRY_DIR: broken, CDKTF_OUTDIR: fresh });
+    expect(result.code).toBe(1);
+    expect(existsSync(fresh)).toBe(false);
+  });
+});
