@@ -1,10 +1,7 @@
 import { Diagnostic, error } from '../diagnostics';
 import { SyntaxProblem, YamlSource } from '../yaml-source';
 
-/**
- * YAML syntax, located and in words a registry editor can act on: the first parse error of a file (later
- * ones mostly follow from it) and every duplicate key (each stands alone).
- */
+/** YAML syntax: a file's first parse error (later ones mostly follow from it) and every duplicate key. */
 export function yamlSyntax(source: YamlSource): Diagnostic[] {
   const [first, ...rest] = [...source.syntaxProblems].sort((a, b) => a.offset - b.offset);
   if (!first) return [];
