@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { copyBundledRegistry, LOCATED_ERROR, runTsx, snapshot, STACK_FRAME } from './e2e';
@@ -27,7 +27,7 @@ describe('npm run synth (main.ts)', () => {
   ])('GIVEN %s WHEN synthesized THEN exit 1 with a located message, no stack trace, and the previous output byte-identical', async (_what, file, edit, message) => {
     const broken = copyBundledRegistry();
     const path = join(broken, file);
-    writeFileSync(path, edit(require('node:fs').readFileSync(path, 'utf8')));
+    writeFileSync(path, edit(readFileSync(path, 'utf8')));
     const result = await runTsx('main.ts', { REGISTRY_DIR: broken, CDKTF_OUTDIR: outdir });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(LOCATED_ERROR);

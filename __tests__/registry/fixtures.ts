@@ -30,9 +30,9 @@ access:
 }
 
 /** Every diagnostic of a registry given as texts, formatted as `validate` prints them. */
-export function problems(accounts: string | undefined, apps: Record<string, string>, env: NodeJS.ProcessEnv = {}): string[] {
+export function problems(accounts: string, apps: Record<string, string>, env: NodeJS.ProcessEnv = {}): string[] {
   const files = {
-    accounts: accounts === undefined ? undefined : { file: 'accounts.yaml', text: accounts },
+    accounts: { file: 'accounts.yaml', text: accounts },
     apps: Object.entries(apps).map(([name, text]) => ({ file: `apps/${name}.yaml`, text })),
     diagnostics: [],
   };

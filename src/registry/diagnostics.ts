@@ -36,16 +36,11 @@ export function warning(location: SourceLocation, message: string): Diagnostic {
   return { severity: 'warning', location, message };
 }
 
-export function countBySeverity(diagnostics: readonly Diagnostic[]): Record<Severity, number> {
-  const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  return { error: errors, warning: diagnostics.length - errors };
-}
-
 /** `3 errors, 1 warning`: the summary line of validate and synth. */
 export function summary(diagnostics: readonly Diagnostic[]): string {
-  const counts = countBySeverity(diagnostics);
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  return `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}`;
+  return `${plural(errors, 'error')}, ${plural(diagnostics.length - errors, 'warning')}`;
 }
 
 /** Reading order: accounts.yaml first, then apps by file name, each by position. */

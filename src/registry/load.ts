@@ -14,6 +14,7 @@ export interface RegistryFile {
 }
 
 export interface RegistryFiles {
+  /** accounts.yaml; undefined when it does not exist or cannot be read. */
   readonly accounts?: RegistryFile;
   /** apps/*.yaml and apps/*.yml, by file name. */
   readonly apps: readonly RegistryFile[];
@@ -48,9 +49,7 @@ export function readRegistryFiles(root: string): RegistryFiles {
       return [];
     }
   };
-  let accounts: RegistryFile | undefined;
-  if (existsSync(join(root, ACCOUNTS_FILE))) [accounts] = read(ACCOUNTS_FILE);
-  else diagnostics.push(error({ file: ACCOUNTS_FILE, line: 1, column: 1 }, `file not found; create ${ACCOUNTS_FILE} in the registry root ${root}`));
+  const [accounts] = existsSync(join(root, ACCOUNTS_FILE)) ? read(ACCOUNTS_FILE) : [];
   const apps = listAppFiles(root).flatMap(read);
   return { accounts, apps, diagnostics };
 }

@@ -20,9 +20,9 @@ import { secretAccount } from './checks/secret-account';
 import { sourceIpPublic } from './checks/source-ip-public';
 import { unknownBucket } from './checks/unknown-bucket';
 import { yamlSyntax } from './checks/yaml-syntax';
-import { Diagnostic, sortDiagnostics } from './diagnostics';
+import { Diagnostic, error, sortDiagnostics } from './diagnostics';
 import { JsonSchemaNode, toJsonSchema } from './json-schema';
-import type { RegistryFile, RegistryFiles } from './load';
+import { ACCOUNTS_FILE, type RegistryFile, type RegistryFiles } from './load';
 import { Registry } from './model';
 import { accountsFileSchema, appFileSchema } from './schema';
 import { Parsed, YamlSource } from './yaml-source';
@@ -70,6 +70,9 @@ const APP_KIND: FileKind<z.infer<typeof appFileSchema>> = {
  */
 export function validateRegistry(root: string, files: RegistryFiles, env: NodeJS.ProcessEnv): { registry?: Registry; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [...files.diagnostics];
+  if (!files.accounts && !diagnostics.some((d) => d.location.file === ACCOUNTS_FILE)) {
+    diagnostics.push(error({ file: ACCOUNTS_FILE, line: 1, column: 1 }, `file not found; create ${ACCOUNTS_FILE} in the registry root ${root}`));
+  }
   const accounts = files.accounts && parseFile(files.accounts, ACCOUNTS_KIND, diagnostics);
   const apps = files.apps.flatMap((f) => parseFile(f, APP_KIND, diagnostics) ?? []);
   for (const check of CHECKS) diagnostics.push(...check({ accounts, apps, env }));

@@ -142,6 +142,25 @@ describe('schema check', () => {
       expect(problems(ACCOUNTS, { a: `${app('a')}maxSessionDuration: ${value}\n` })).toEqual([message]);
     });
 
+    test('GIVEN a fractional maxSessionDuration WHEN validated THEN a whole number is asked for', () => {
+      expect(problems(ACCOUNTS, { a: `${app('a')}maxSessionDuration: 3600.5\n` })).toEqual([
+        'apps/a.yaml:11:21: error: "maxSessionDuration" must be a whole number, not 3600.5',
+      ]);
+    });
+
+    test.each([
+      ['999', 'accounts.yaml:5:16: error: "accounts.data.roleQuota" must be at least the default quota, 1000 (found "999")'],
+      ['6000', 'accounts.yaml:5:16: error: "accounts.data.roleQuota" must be at most 5000, the highest "Roles per account" quota IAM grants (found "6000")'],
+    ])('GIVEN roleQuota %s WHEN validated THEN the range IAM grants is stated', (value, message) => {
+      expect(problems(accountsWith('    region: eu-central-1\n  swarm:', `    region: eu-central-1\n    roleQuota: ${value}\n  swarm:`), {})).toEqual([message]);
+    });
+
+    test('GIVEN a backend of unknown kind WHEN validated THEN the closest kind is suggested', () => {
+      expect(problems(accountsWith('    region: eu-central-1\n  swarm:', '    region: eu-central-1\n    backend: { s4: { bucket: b } }\n  swarm:'), {})).toEqual([
+        'accounts.yaml:5:16: error: unknown field "s4" (did you mean "s3"?)',
+      ]);
+    });
+
     test.each(['3600', '43200'])('GIVEN maxSessionDuration %s at the edge of the range WHEN validated THEN it is accepted', (value) => {
       expect(problems(ACCOUNTS, { a: `${app('a')}maxSessionDuration: ${value}\n` })).toEqual([]);
     });

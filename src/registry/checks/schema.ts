@@ -81,7 +81,8 @@ function wrongType(expected: string, path: YamlPath, source: YamlSource, json: J
     return [error(source.locate(path), `${fieldName(path)} must be a string, but YAML reads the unquoted ${written} ${reads}; quote it: "${written}"`)];
   }
   if (value === null) return [error(source.locate(path), `${fieldName(path)} has no value; write ${want}`)];
-  return [error(source.locate(path), `${fieldName(path)} must be ${want}, not ${valueType(value)}`)];
+  const shown = expected === 'int' && typeof value === 'number' ? String(value) : valueType(value);
+  return [error(source.locate(path), `${fieldName(path)} must be ${want}, not ${shown}`)];
 }
 
 function unknownValue(path: YamlPath, value: unknown, allowed: readonly string[]): string {
@@ -120,7 +121,7 @@ function valueType(value: unknown): string {
 }
 
 /** `"access[0].bucket"`: the field as a reader finds it in the file; `the file` for the top level. */
-export function fieldName(path: YamlPath): string {
+function fieldName(path: YamlPath): string {
   if (!path.length) return 'the file';
   const text = path.map((p, i) => (typeof p === 'number' ? `[${p}]` : /^[\w-]+$/.test(p) ? `${i ? '.' : ''}${p}` : `["${p}"]`)).join('');
   return `"${text}"`;
