@@ -1,6 +1,6 @@
 import { Diagnostic } from '../diagnostics';
 import { AccountsFile, AppFile } from '../schema';
-import { Parsed } from '../yaml-source';
+import { Parsed, YamlSource } from '../yaml-source';
 
 /** What the registry checks see: every file that passed its schema (accounts.yaml may have failed). */
 export interface CheckInput {
@@ -14,7 +14,7 @@ export interface CheckInput {
 export type Check = (input: CheckInput) => Diagnostic[];
 
 /** `apps/a.yaml:3:5`, to name the other file of a conflict. */
-export function where(source: Parsed<unknown>['source'], path: readonly (string | number)[]): string {
+export function where(source: YamlSource, path: readonly (string | number)[]): string {
   const { file, line, column } = source.locate(path);
   return `${file}:${line}:${column}`;
 }
