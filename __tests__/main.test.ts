@@ -1,48 +1,75 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { BUNDLED_ROOT, fixture, UNSEEN_ENV } from './helpers';
+import { dirname, join } from 'node:path';
+import { copyBundledRegistry, LOCATED_ERROR, runTsx, snapshot, STACK_FRAME } from './e2e';
+import { fixture, UNSEEN_ENV } from './helpers';
 
-/** Runs `npm run synth` as a user would, against a registry and an output directory. */
-function synth(registryDir: string, env: Record<string, string> = {}) {
-  const outdir = join(mkdtempSync(join(tmpdir(), 'keyless-out-')), 'cdktf.out');
-  const result = spawnSync(process.execPath, [join(BUNDLED_ROOT, 'node_modules/tsx/dist/cli.mjs'), join(BUNDLED_ROOT, 'main.ts')], {
-    cwd: BUNDLED_ROOT,
-    env: { ...process.env, ...env, REGISTRY_DIR: registryDir, CDKTF_OUTDIR: outdir },
-    encoding: 'utf8',
-  });
-  return { ...result, outdir };
-}
+jest.setTimeout(120_000);
 
-describe('main', () => {
-  test('GIVEN the bundled registry WHEN synthesized THEN there is one workspace per account alias', () => {
-    const { status, outdir, stdout } = synth(BUNDLED_ROOT);
-    expect(status).toBe(0);
-    expect(readdirSync(join(outdir, 'stacks')).sort()).toEqual(['data', 'ingest', 'legacy', 'swarm']);
-    expect(stdout).toContain('Synthesized 4 workspaces (5 apps)');
+describe('npm run synth (main.ts)', () => {
+  const outdir = join(mkdtempSync(join(tmpdir(), 'keyless-synth-')), 'cdktf.out');
+  let before: Record<string, string>;
+
+  beforeAll(async () => {
+    const first = await runTsx('main.ts', { CDKTF_OUTDIR: outdir });
+    expect(first).toMatchObject({ code: 0 });
+    before = snapshot(outdir);
   });
 
-  test('GIVEN an unseen registry with an outside consumer WHEN synthesized THEN nothing is written for the outside account', () => {
-    const { status, outdir } = synth(fixture('unseen'), UNSEEN_ENV);
-    expect(status).toBe(0);
-    expect(readdirSync(join(outdir, 'stacks')).sort()).toEqual(['archive', 'batch', 'lake']);
+  test('GIVEN the bundled registry WHEN synthesized THEN every workspace is written', () => {
+    expect(Object.keys(before).filter((f) => f.endsWith('cdk.tf.json')).sort()).toEqual([
+      'stacks/data/cdk.tf.json', 'stacks/ingest/cdk.tf.json', 'stacks/legacy/cdk.tf.json', 'stacks/swarm/cdk.tf.json',
+    ]);
+  });
+
+  test.each([
+    ['a misspelt field', 'apps/swarm-uploader.yaml', (t: string) => t.replace('access:', 'acess:'), 'apps/swarm-uploader.yaml:12:1: error: unknown field "acess" (did you mean "access"?)'],
+    ['a quota exceeded', 'apps/swarm-uploader.yaml', (t: string) => t.replace('id: swarm-uploader', `id: ${'x'.repeat(60)}`), 'apps/swarm-uploader.yaml:4:5: error: role name keyless-'],
+  ])('GIVEN %s WHEN synthesized THEN exit 1 with a located message, no stack trace, and the previous output byte-identical', async (_what, file, edit, message) => {
+    const broken = copyBundledRegistry();
+    const path = join(broken, file);
+    writeFileSync(path, edit(readFileSync(path, 'utf8')));
+    const result = await runTsx('main.ts', { REGISTRY_DIR: broken, CDKTF_OUTDIR: outdir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(LOCATED_ERROR);
+    expect(result.stderr).toContain(message);
+    expect(result.stderr).toContain('nothing was written');
+    expect(`${result.stdout}${result.stderr}`).not.toMatch(STACK_FRAME);
+    expect(snapshot(outdir)).toEqual(before);
+    expect(readdirSync(dirname(outdir))).toEqual(['cdktf.out']);
+  });
+
+  test('GIVEN no previous output and a broken registry WHEN synthesized THEN no output directory appears', async () => {
+    const fresh = join(mkdtempSync(join(tmpdir(), 'keyless-synth-')), 'cdktf.out');
+    const broken = copyBundledRegistry();
+    writeFileSync(join(broken, 'apps', 'empty.yaml'), '');
+    const result = await runTsx('main.ts', { REGISTRY_DIR: broken, CDKTF_OUTDIR: fresh });
+    expect(result.code).toBe(1);
+    expect(existsSync(fresh)).toBe(false);
+  });
+});
+
+describe('npm run synth on a registry the bundled example does not cover', () => {
+  const synthUnseen = async (env: NodeJS.ProcessEnv) => {
+    const outdir = join(mkdtempSync(join(tmpdir(), 'keyless-synth-')), 'cdktf.out');
+    return { ...(await runTsx('main.ts', { ...env, REGISTRY_DIR: fixture('unseen'), CDKTF_OUTDIR: outdir })), outdir };
+  };
+
+  test('GIVEN an outside consumer WHEN synthesized THEN there is a workspace per registry account and nothing for the outside one', async () => {
+    const { code, outdir, stderr } = await synthUnseen(UNSEEN_ENV);
+    expect(code).toBe(0);
     const accounts = readdirSync(join(outdir, 'stacks')).flatMap((s) =>
       JSON.parse(readFileSync(join(outdir, 'stacks', s, 'cdk.tf.json'), 'utf8')).provider.aws[0].allowed_account_ids);
     expect(accounts.sort()).toEqual(['555555555555', '666666666666', '777777777777']);
-  });
-
-  test('GIVEN an account without deployRole that owns exclusive buckets WHEN synthesized THEN the output warns that the applier must be breakGlass', () => {
-    const { stderr } = synth(fixture('unseen'), UNSEEN_ENV);
     expect(stderr).toMatch(/warning: account "lake" has no deployRole: the exclusive bucket policies of lake-raw deny everyone .* must be listed in breakGlass/);
     expect(stderr).not.toContain('account "archive"');
   });
 
-  test('GIVEN an env ExternalId that is unset WHEN synthesized THEN it fails with a located message and writes nothing', () => {
-    const { status, stderr, outdir } = synth(fixture('unseen'));
-    expect(status).toBe(1);
-    expect(stderr).toContain('apps/ingester.yaml:6:13: error: externalId reads environment variable KEYLESS_TEST_INGESTER_EXTERNAL_ID, which is not set');
-    expect(stderr).not.toMatch(/\n\s+at /);
+  test('GIVEN an env ExternalId that is unset WHEN synthesized THEN it fails with a located message and writes nothing', async () => {
+    const { code, stderr, outdir } = await synthUnseen({});
+    expect(code).toBe(1);
+    expect(stderr).toContain('apps/ingester.yaml:6:20: error: externalId reads environment variable KEYLESS_TEST_INGESTER_EXTERNAL_ID, which is not set');
+    expect(stderr).not.toMatch(STACK_FRAME);
     expect(existsSync(outdir)).toBe(false);
   });
 });

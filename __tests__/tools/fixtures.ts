@@ -51,3 +51,9 @@ access:
     permissions: [read, list]
 `;
 }
+
+/** The i-th of many archiver-like apps, each with its own id, ExternalId and prefix, as validation requires. */
+export function numberedAppYaml(i: number): string {
+  const id = `app-${String(i).padStart(3, '0')}`;
+  return archiverYaml(`archive/${i}/`).replace('id: archiver', `id: ${id}`).replace(ARCHIVER_SECRET, `${ARCHIVER_SECRET}-${id}`);
+}

@@ -16,3 +16,16 @@ export const ROLE_NAME_MAX_CHARS = 64;
 export const IAM_PATH_MAX_CHARS = 512;
 /** Roles per account (default quota; raisable to 5000 via Service Quotas). */
 export const ROLES_PER_ACCOUNT = 1000;
+/** Roles per account after a Service Quotas increase: the highest IAM grants. */
+export const ROLES_PER_ACCOUNT_MAX = 5000;
+/** A role's MaxSessionDuration, in seconds: 1 to 12 hours. */
+export const MIN_SESSION_DURATION = 3600;
+export const MAX_SESSION_DURATION = 43200;
+/** sts:ExternalId length AssumeRole accepts. */
+export const EXTERNAL_ID_MIN_CHARS = 2;
+export const EXTERNAL_ID_MAX_CHARS = 1224;
+/** sts:SourceIdentity length AssumeRole accepts. */
+export const SOURCE_IDENTITY_MIN_CHARS = 2;
+export const SOURCE_IDENTITY_MAX_CHARS = 64;
+/** IAM tag value. */
+export const TAG_VALUE_MAX_CHARS = 256;

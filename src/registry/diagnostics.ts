@@ -27,3 +27,28 @@ export class RegistryError extends Error {
     this.name = 'RegistryError';
   }
 }
+
+export function error(location: SourceLocation, message: string): Diagnostic {
+  return { severity: 'error', location, message };
+}
+
+export function warning(location: SourceLocation, message: string): Diagnostic {
+  return { severity: 'warning', location, message };
+}
+
+/** `3 errors, 1 warning`: the summary line of validate and synth. */
+export function summary(diagnostics: readonly Diagnostic[]): string {
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  return `${plural(errors, 'error')}, ${plural(diagnostics.length - errors, 'warning')}`;
+}
+
+/** Reading order: accounts.yaml first, then apps by file name, each by position. */
+export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const rank = (d: Diagnostic) => (d.location.file.includes('/') ? 1 : 0);
+  return [...diagnostics].sort((a, b) =>
+    rank(a) - rank(b) ||
+    a.location.file.localeCompare(b.location.file) ||
+    a.location.line - b.location.line ||
+    a.location.column - b.location.column);
+}

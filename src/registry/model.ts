@@ -18,6 +18,8 @@ export interface Account {
   readonly backend?: Backend;
   /** Principals never locked out of a managed bucket. */
   readonly breakGlass: readonly string[];
+  /** The account's raised IAM "Roles per account" quota. @default ROLES_PER_ACCOUNT */
+  readonly roleQuota?: number;
   readonly location: SourceLocation;
 }
 

@@ -1,80 +1,145 @@
 import { z } from 'zod';
+import {
+  EXTERNAL_ID_MAX_CHARS, EXTERNAL_ID_MIN_CHARS, MAX_SESSION_DURATION, MIN_SESSION_DURATION, ROLES_PER_ACCOUNT,
+  ROLES_PER_ACCOUNT_MAX, SOURCE_IDENTITY_MAX_CHARS, SOURCE_IDENTITY_MIN_CHARS, TAG_VALUE_MAX_CHARS,
+} from '../policy/limits';
 
-/** Registry file formats. Field checks live here; checks across files live in validate.ts. */
+/**
+ * Registry file formats: the one schema behind `npm run validate`, synth and the editor JSON Schemas
+ * (`npm run schema`). Rules on one field live here; rules across fields and files live in checks/.
+ * Messages complete `"<field>" …` and say what to write instead.
+ */
 
 export const ALIAS_PATTERN = /^[a-z][a-z0-9-]*$/;
 export const APP_ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 export const ACCOUNT_ID_PATTERN = /^\d{12}$/;
 export const PERMISSIONS = ['read', 'write', 'delete', 'list'] as const;
+/** Characters AssumeRole accepts in sts:ExternalId. */
+export const EXTERNAL_ID_PATTERN = /^[\w+=,.@:/-]*$/;
+/** Characters AssumeRole accepts in sts:SourceIdentity, plus the StringLike wildcards. */
+export const SOURCE_IDENTITY_PATTERN = /^[\w+=,.@*?-]*$/;
+/** IAM tag values (the owner becomes one), ASCII only so that every editor's regex engine reads the pattern. */
+const TAG_VALUE_PATTERN = /^[A-Za-z0-9 _.:/=+\-@]*$/;
+/** IAM role descriptions. */
+const DESCRIPTION_PATTERN = /^[\t\n\r\u0020-\u007E\u00A1-\u00FF]*$/;
+/** S3's safe key characters without `*`: a `*`, `?` or `${` in a prefix would widen the policy it lands in. */
+const PREFIX_PATTERN = /^[A-Za-z0-9!_.'()/-]*$/;
 
-const iamArn = z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:(root|role\/.+|user\/.+)$/, {
-  message: 'must be an IAM ARN like arn:aws:iam::111111111111:role/NAME',
+export const EXTERNAL_ID_RULE =
+  `${EXTERNAL_ID_MIN_CHARS} to ${EXTERNAL_ID_MAX_CHARS} characters of letters, digits and _+=,.@:/-`;
+
+const nonEmpty = z.string().min(1, { error: 'must not be empty' });
+const iamArn = (what: string) => z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:(root|(role|user)\/[\w+=,.@/*?-]+)$/, {
+  error: `must be ${what} such as arn:aws:iam::111111111111:role/NAME`,
 });
-const nonEmpty = z.string().min(1);
+const quotedAccountId = z.string().regex(ACCOUNT_ID_PATTERN, { error: 'must be 12 digits, quoted, e.g. "111111111111"' });
 
 const s3Backend = z.strictObject({
-  bucket: nonEmpty,
-  key: nonEmpty,
-  region: nonEmpty,
-  dynamodbTable: nonEmpty.optional(),
+  bucket: nonEmpty.describe('bucket holding the state file'),
+  key: nonEmpty.describe('object key of the state file'),
+  region: nonEmpty.describe('region of the state bucket'),
+  dynamodbTable: nonEmpty.optional().describe('DynamoDB table for state locking'),
   encrypt: z.boolean().optional(),
 });
-const cloudBackend = z.strictObject({ organization: nonEmpty, workspace: nonEmpty, hostname: nonEmpty.optional() });
-
-export const accountSchema = z.strictObject({
-  id: z.string({ message: 'must be a quoted string of 12 digits, e.g. "111111111111"' }).regex(ACCOUNT_ID_PATTERN, {
-    message: 'must be 12 digits, quoted, e.g. "111111111111"',
-  }),
-  region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, { message: 'must be an AWS region such as eu-central-1' }),
-  deployRole: iamArn.optional(),
-  backend: z.union([z.strictObject({ s3: s3Backend }), z.strictObject({ cloud: cloudBackend })]).optional(),
-  breakGlass: z.array(iamArn).optional(),
+const cloudBackend = z.strictObject({
+  organization: nonEmpty,
+  workspace: nonEmpty,
+  hostname: nonEmpty.optional(),
 });
 
+export const accountSchema = z.strictObject({
+  id: quotedAccountId.describe('the 12-digit AWS account id, quoted'),
+  region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, { error: 'must be an AWS region such as eu-central-1' })
+    .describe('region of the workspace provider'),
+  deployRole: z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/, {
+    error: 'must be a role ARN without wildcards, such as arn:aws:iam::111111111111:role/terraform',
+  }).optional().describe('role the Terraform AWS provider assumes for this workspace'),
+  backend: z.union([z.strictObject({ s3: s3Backend }), z.strictObject({ cloud: cloudBackend })]).optional()
+    .describe('Terraform state backend: { s3: … } or { cloud: … }; default: a local state file'),
+  breakGlass: z.array(iamArn('an IAM ARN')).optional()
+    .describe('principals never locked out of this account\'s exclusive buckets'),
+  roleQuota: z.number().int().min(ROLES_PER_ACCOUNT, { error: `must be at least the default quota, ${ROLES_PER_ACCOUNT}` })
+    .max(ROLES_PER_ACCOUNT_MAX, { error: `must be at most ${ROLES_PER_ACCOUNT_MAX}, the highest "Roles per account" quota IAM grants` })
+    .optional()
+    .describe(`this account's IAM "Roles per account" quota, when raised above ${ROLES_PER_ACCOUNT} in Service Quotas`),
+});
+
+const cidrList = z.array(z.string().regex(/^\d{1,3}(\.\d{1,3}){3}(\/\d{1,2})?$/, { error: 'must be an IPv4 CIDR such as 203.0.113.0/24' }));
+
 export const networkSchema = z.strictObject({
-  sourceVpc: z.array(z.string().regex(/^vpc-[0-9a-f]+$/, { message: 'must be a VPC id such as vpc-0abc' })).optional(),
-  sourceVpce: z.array(z.string().regex(/^vpce-[0-9a-f]+$/, { message: 'must be a VPC endpoint id such as vpce-0abc' })).optional(),
-  sourceIp: z.array(z.string().regex(/^\d{1,3}(\.\d{1,3}){3}(\/\d{1,2})?$/, { message: 'must be an IPv4 CIDR such as 203.0.113.0/24' })).optional(),
+  sourceVpc: z.array(z.string().regex(/^vpc-[0-9a-f]+$/, { error: 'must be a VPC id such as vpc-0abc' })).optional()
+    .describe('VPC ids app sessions may use the bucket from (through a gateway or interface endpoint)'),
+  sourceVpce: z.array(z.string().regex(/^vpce-[0-9a-f]+$/, { error: 'must be a VPC endpoint id such as vpce-0abc' })).optional()
+    .describe('VPC endpoint ids app sessions may use the bucket through'),
+  sourceIp: cidrList.optional().describe('public IPv4 CIDRs app sessions may use the bucket from (not for VPC endpoint traffic)'),
 });
 
 export const bucketSchema = z.strictObject({
-  account: nonEmpty,
-  exclusive: z.boolean().optional(),
-  enforceTls: z.boolean().optional(),
-  network: networkSchema.optional(),
+  account: nonEmpty.describe('alias of the account that owns the bucket'),
+  exclusive: z.boolean().optional().describe('default true: only registry app roles, breakGlass, the deploy role and root may use the bucket'),
+  enforceTls: z.boolean().optional().describe('default true: deny requests without TLS'),
+  network: networkSchema.optional().describe('app sessions may use the bucket only from these networks'),
   kmsKey: z.string().regex(/^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[A-Za-z0-9-]+$/, {
-    message: 'must be a KMS key ARN such as arn:aws:kms:eu-central-1:111111111111:key/<key-id>',
-  }).optional(),
+    error: 'must be a KMS key ARN such as arn:aws:kms:eu-central-1:111111111111:key/<key-id>',
+  }).optional().describe('SSE-KMS key of the bucket, used by app roles through S3 only'),
 });
 
 export const accountsFileSchema = z.strictObject({
-  accounts: z.record(z.string().regex(ALIAS_PATTERN, { message: 'account alias must match [a-z][a-z0-9-]*' }), accountSchema),
-  buckets: z.record(z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { message: 'must be a valid S3 bucket name' }), bucketSchema).optional(),
-});
+  accounts: z.record(
+    z.string().regex(ALIAS_PATTERN, { error: 'must match [a-z][a-z0-9-]*: it names the Terraform workspace' }),
+    accountSchema,
+  ).describe('AWS accounts by alias; each alias is a cdktf stack and a Terraform workspace'),
+  buckets: z.record(
+    z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { error: 'must be a valid S3 bucket name (3-63 of a-z, 0-9, ".", "-")' }),
+    bucketSchema,
+  ).optional().describe('existing buckets whose bucket policy this registry owns'),
+}).meta({ title: 'keyless accounts.yaml' });
 
-const envRef = z.strictObject({ env: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { message: 'must be an environment variable name' }) });
+const envRef = z.strictObject({
+  env: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { error: 'must be an environment variable name' })
+    .describe('environment variable holding the ExternalId at synth time'),
+});
 
 export const appFileSchema = z.strictObject({
-  id: z.string().regex(APP_ID_PATTERN, { message: 'must match [a-z0-9][a-z0-9-]*, e.g. myapp-123' }),
-  owner: nonEmpty,
-  description: z.string().optional(),
+  id: z.string().regex(APP_ID_PATTERN, { error: 'must match [a-z0-9][a-z0-9-]*, e.g. myapp-123' })
+    .describe('the AppId session tag value and role name suffix; unique in the registry'),
+  owner: nonEmpty.max(TAG_VALUE_MAX_CHARS, { error: `must be at most ${TAG_VALUE_MAX_CHARS} characters (it becomes a role tag)` })
+    .regex(TAG_VALUE_PATTERN, { error: 'must use only ASCII letters, digits, spaces and _.:/=+-@ (it becomes a role tag)' })
+    .describe('the team that owns the app'),
+  description: z.string().regex(DESCRIPTION_PATTERN, { error: 'must use only Latin-1 characters (it becomes the role description)' })
+    .optional().describe('what the app does'),
   consumer: z.strictObject({
-    account: nonEmpty.optional(),
-    accountId: z.string().regex(ACCOUNT_ID_PATTERN, { message: 'must be 12 digits, quoted' }).optional(),
-    principal: nonEmpty,
-  }),
-  externalId: z.union([nonEmpty, envRef]),
-  sourceIdentity: nonEmpty.optional(),
+    account: nonEmpty.optional().describe('alias of the registry account the principal lives in'),
+    accountId: quotedAccountId.optional().describe('or: id of an account outside the registry (nothing is written there)'),
+    principal: nonEmpty.describe('role/NAME (paths allowed), user/NAME, root, or a full IAM ARN'),
+  }).describe('the principal that assumes the app role'),
+  externalId: z.union([
+    z.string().min(EXTERNAL_ID_MIN_CHARS, { error: `must be ${EXTERNAL_ID_RULE}` })
+      .max(EXTERNAL_ID_MAX_CHARS, { error: `must be ${EXTERNAL_ID_RULE}` })
+      .regex(EXTERNAL_ID_PATTERN, { error: `must be ${EXTERNAL_ID_RULE}` }),
+    envRef,
+  ]).describe('the sts:ExternalId the app must pass, or { env: VAR } to read it at synth time'),
+  sourceIdentity: z.string()
+    .min(SOURCE_IDENTITY_MIN_CHARS, { error: `must be ${SOURCE_IDENTITY_MIN_CHARS} to ${SOURCE_IDENTITY_MAX_CHARS} characters` })
+    .max(SOURCE_IDENTITY_MAX_CHARS, { error: `must be ${SOURCE_IDENTITY_MIN_CHARS} to ${SOURCE_IDENTITY_MAX_CHARS} characters, the longest SourceIdentity AssumeRole accepts` })
+    .regex(SOURCE_IDENTITY_PATTERN, { error: 'must use only letters, digits, _+=,.@- and the wildcards * and ?' })
+    .optional().describe('StringLike pattern the caller\'s sts:SourceIdentity must match'),
   access: z.array(z.strictObject({
-    bucket: nonEmpty,
-    prefix: z.string().optional(),
-    permissions: z.array(z.enum(PERMISSIONS)).min(1),
-  })).min(1),
-  secrets: z.array(z.string().regex(/^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:.+$/, {
-    message: 'must be a Secrets Manager secret ARN',
-  })).optional(),
-  maxSessionDuration: z.number().int().optional(),
-});
+    bucket: nonEmpty.describe('a bucket declared in accounts.yaml'),
+    prefix: z.string().regex(PREFIX_PATTERN, {
+      error: 'must use only letters, digits and !_.\'()/-: "*", "?" and "$" would act as IAM wildcards or variables and widen the grant',
+    }).optional().describe('object key prefix the app owns; default "<id>/"; "" is the whole bucket'),
+    permissions: z.array(z.enum(PERMISSIONS)).min(1, { error: 'must list at least one of read, write, delete, list' })
+      .describe('read=GetObject, write=PutObject, delete=DeleteObject, list=ListBucket under the prefix'),
+  })).min(1, { error: 'must list at least one bucket' }).describe('the buckets and prefixes the app may use'),
+  secrets: z.array(z.string().regex(/^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:[\w/+=.@-]+$/, {
+    error: 'must be a Secrets Manager secret ARN without wildcards',
+  })).optional().describe('Secrets Manager secrets the app may read'),
+  maxSessionDuration: z.number().int()
+    .min(MIN_SESSION_DURATION, { error: `must be ${MIN_SESSION_DURATION} to ${MAX_SESSION_DURATION} seconds (1 to 12 hours), the range IAM accepts` })
+    .max(MAX_SESSION_DURATION, { error: `must be ${MIN_SESSION_DURATION} to ${MAX_SESSION_DURATION} seconds (1 to 12 hours), the range IAM accepts` })
+    .optional().describe('seconds; default 3600'),
+}).meta({ title: 'keyless app (apps/*.yaml)' });
 
 export type AccountsFile = z.infer<typeof accountsFileSchema>;
 export type AppFile = z.infer<typeof appFileSchema>;

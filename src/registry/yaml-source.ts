@@ -1,31 +1,52 @@
-import { Document, isMap, LineCounter, parseDocument } from 'yaml';
-import { Diagnostic, SourceLocation } from './diagnostics';
+import { Document, isMap, isScalar, LineCounter, parseDocument, visit, YAMLError } from 'yaml';
+import { SourceLocation } from './diagnostics';
 
 export type YamlPath = readonly (string | number)[];
 
+/** A YAML problem at an offset of the file: a parse error, a warning, or a value that cannot be built. */
+export interface SyntaxProblem {
+  readonly offset: number;
+  readonly code: YAMLError['code'];
+  readonly message: string;
+}
+
+/** A registry file that passed its schema, with the source to locate its values. */
+export interface Parsed<T> {
+  readonly source: YamlSource;
+  readonly data: T;
+}
+
 /** A parsed registry file that can point back at the line of any value in it. */
 export class YamlSource {
+  /** The file as plain data; undefined when it could not be built (see syntaxProblems). */
+  readonly value: unknown;
+  readonly syntaxProblems: readonly SyntaxProblem[];
+
   private constructor(
     readonly file: string,
+    readonly text: string,
     private readonly doc: Document,
     private readonly lines: LineCounter,
-  ) {}
-
-  /** Parses `text`; YAML syntax errors come back as diagnostics, not exceptions. */
-  static parse(file: string, text: string): { source: YamlSource; diagnostics: Diagnostic[] } {
-    const lines = new LineCounter();
-    const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-    const source = new YamlSource(file, doc, lines);
-    const diagnostics = [...doc.errors, ...doc.warnings].map((e): Diagnostic => ({
-      severity: 'error',
-      location: source.at(e.pos[0]),
-      message: `invalid YAML: ${e.message.split('\n')[0]}`,
-    }));
-    return { source, diagnostics };
+  ) {
+    const problems: SyntaxProblem[] = [...doc.errors, ...doc.warnings].map((e) => ({ offset: e.pos[0], code: e.code, message: e.message }));
+    problems.push(...complexKeys(doc));
+    let value: unknown;
+    try {
+      // Complex keys would be stringified by toJS, with a warning on stderr; they are reported instead.
+      if (!problems.length) value = doc.toJS();
+    } catch (e) {
+      // The yaml package throws here on unresolved aliases and on alias bombs.
+      problems.push({ offset: 0, code: 'BAD_ALIAS', message: (e as Error).message });
+    }
+    this.value = value;
+    this.syntaxProblems = problems;
   }
 
-  get value(): unknown {
-    return this.doc.toJS();
+  /** Parses `text`; YAML problems are collected in syntaxProblems, never thrown. */
+  static parse(file: string, text: string): YamlSource {
+    const lines = new LineCounter();
+    const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+    return new YamlSource(file, text, doc, lines);
   }
 
   /** Location of the value at `path`, or of its nearest existing ancestor; `key` points at the key instead. */
@@ -35,9 +56,20 @@ export class YamlSource {
       const range = key ? this.keyRange(prefix) : undefined;
       const node = this.doc.getIn(prefix, true) as { range?: [number, number, number] } | undefined;
       const offset = range ?? node?.range?.[0];
-      if (offset !== undefined) return this.at(offset);
+      if (offset !== undefined) return this.position(offset);
     }
-    return this.at(this.doc.contents?.range?.[0] ?? 0);
+    return this.position(this.doc.contents?.range?.[0] ?? 0);
+  }
+
+  /** The text a scalar was written as, e.g. `012345678901` for a value YAML read as 12345678901. */
+  sourceText(path: YamlPath): string | undefined {
+    const node = this.doc.getIn(path, true);
+    return isScalar(node) && typeof node.source === 'string' ? node.source : undefined;
+  }
+
+  position(offset: number): SourceLocation {
+    const { line, col } = this.lines.linePos(offset);
+    return { file: this.file, line, column: col };
   }
 
   private keyRange(path: YamlPath): number | undefined {
@@ -46,9 +78,18 @@ export class YamlSource {
     const pair = parent.items.find((p) => (p.key as { value?: unknown } | null)?.value === path[path.length - 1]);
     return (pair?.key as { range?: [number, number, number] } | undefined)?.range?.[0];
   }
+}
 
-  private at(offset: number): SourceLocation {
-    const { line, col } = this.lines.linePos(offset);
-    return { file: this.file, line, column: col };
-  }
+/** Keys that are lists or mappings (`? [a, b]: …`): registry keys are plain names. */
+function complexKeys(doc: Document): SyntaxProblem[] {
+  const problems: SyntaxProblem[] = [];
+  visit(doc, {
+    Pair(_, pair) {
+      const key = pair.key as { range?: [number, number, number] } | null;
+      if (key && !isScalar(key)) {
+        problems.push({ offset: key.range?.[0] ?? 0, code: 'NON_STRING_KEY', message: 'a key is a list or mapping; keys are plain names' });
+      }
+    },
+  });
+  return problems;
 }

@@ -7,6 +7,7 @@ export function placeholderEnv(): NodeJS.ProcessEnv {
   return new Proxy({}, { get: (_target, name) => (typeof name === 'string' ? envPlaceholder(name) : undefined) });
 }
 
+/** Made only of characters an ExternalId may hold, so a placeholder passes the same validation as a real value. */
 export function envPlaceholder(name: string): string {
-  return `<from env ${name}>`;
+  return `from-env:${name}`;
 }

@@ -3,7 +3,7 @@ import { diffRegistries } from '../../../src/tools/review/diff';
 import { flowchart, FLOWCHART_MAX_APPS, mermaidLabel } from '../../../src/tools/review/flowchart';
 import { placeholderEnv } from '../../../src/tools/placeholder-env';
 import { writeRegistry } from '../../helpers';
-import { ACCOUNTS_YAML, archiverYaml, uploaderYaml } from '../fixtures';
+import { ACCOUNTS_YAML, archiverYaml, numberedAppYaml, uploaderYaml } from '../fixtures';
 
 const load = (apps: Record<string, string>) => loadRegistry(writeRegistry(ACCOUNTS_YAML, apps), placeholderEnv());
 
@@ -39,7 +39,7 @@ describe('flowchart', () => {
   });
 
   it('GIVEN more changed apps than a diagram can hold WHEN drawn THEN the rest are counted, not drawn', () => {
-    const apps = Object.fromEntries(Array.from({ length: FLOWCHART_MAX_APPS + 2 }, (_, i) => [`a${i}`, archiverYaml().replace('id: archiver', `id: app-${i}`)]));
+    const apps = Object.fromEntries(Array.from({ length: FLOWCHART_MAX_APPS + 2 }, (_, i) => [`a${i}`, numberedAppYaml(i)]));
     const diff = diffRegistries(load({}), load(apps));
 
     const chart = flowchart(diff.apps);

@@ -8,13 +8,13 @@ import { placeholderEnv } from '../../../src/tools/placeholder-env';
 import { TEMPLATES_DIR } from '../../../src/tools/templates';
 import { VerifyReport } from '../../../src/tools/verify/types';
 import { writeRegistry } from '../../helpers';
-import { ACCOUNTS_YAML, archiverYaml, uploaderYaml } from '../fixtures';
+import { ACCOUNTS_YAML, archiverYaml, numberedAppYaml, uploaderYaml } from '../fixtures';
 
 const load = (apps: Record<string, string>) => loadRegistry(writeRegistry(ACCOUNTS_YAML, apps), placeholderEnv());
 
 /** `count` apps added, and uploader removed so that there is a warning to keep at the top. */
 function bigDiff(count: number) {
-  const apps = Object.fromEntries(Array.from({ length: count }, (_, i) => [`a${i}`, archiverYaml(`archive/${i}/`).replace('id: archiver', `id: app-${String(i).padStart(3, '0')}`)]));
+  const apps = Object.fromEntries(Array.from({ length: count }, (_, i) => [`a${i}`, numberedAppYaml(i)]));
   return diffRegistries(load({ uploader: uploaderYaml() }), load(apps));
 }
 

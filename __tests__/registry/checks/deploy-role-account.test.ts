@@ -1,0 +1,15 @@
+import { ACCOUNTS, problems } from '../fixtures';
+
+const withDeployRole = (arn: string) => ACCOUNTS.replace('    region: eu-central-1\n  swarm:', `    region: eu-central-1\n    deployRole: ${arn}\n  swarm:`);
+
+describe('deployRoleAccount', () => {
+  test('GIVEN a deployRole of the account itself WHEN validated THEN no problem (compliance)', () => {
+    expect(problems(withDeployRole('arn:aws:iam::111111111111:role/terraform'), {})).toEqual([]);
+  });
+
+  test('GIVEN a deployRole of another account WHEN validated THEN both account ids are named', () => {
+    expect(problems(withDeployRole('arn:aws:iam::222222222222:role/terraform'), {})).toEqual([
+      'accounts.yaml:5:17: error: deployRole is in account 222222222222, but "data" is account 111111111111; the workspace only deploys into 111111111111, so use a role of that account',
+    ]);
+  });
+});

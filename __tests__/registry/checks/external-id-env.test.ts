@@ -1,0 +1,20 @@
+import { ACCOUNTS, app, problems } from '../fixtures';
+
+const fromEnv = { a: app('a').replace('externalId: a-0123456789abcdef', 'externalId: { env: A_EXTERNAL_ID }') };
+
+describe('externalIdEnv', () => {
+  test('GIVEN { env: X } with X set to a valid ExternalId WHEN validated THEN no problem (compliance)', () => {
+    expect(problems(ACCOUNTS, fromEnv, { A_EXTERNAL_ID: 'from-the-environment-1234' })).toEqual([]);
+  });
+
+  test('GIVEN { env: X } with X unset WHEN validated THEN the variable to export is named', () => {
+    expect(problems(ACCOUNTS, fromEnv, {})).toEqual([
+      'apps/a.yaml:6:20: error: externalId reads environment variable A_EXTERNAL_ID, which is not set; export A_EXTERNAL_ID=<the app\'s ExternalId> before running validate or synth',
+    ]);
+  });
+
+  test('GIVEN { env: X } with X set to an invalid ExternalId WHEN validated THEN the rule is given and the value not printed', () => {
+    const [message] = problems(ACCOUNTS, fromEnv, { A_EXTERNAL_ID: 'has spaces in it' });
+    expect(message).toBe('apps/a.yaml:6:20: error: environment variable A_EXTERNAL_ID (16 characters) is not a valid ExternalId; set it to 2 to 1224 characters of letters, digits and _+=,.@:/-');
+  });
+});

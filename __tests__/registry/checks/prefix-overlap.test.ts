@@ -1,0 +1,27 @@
+import { ACCOUNTS, app, problems } from '../fixtures';
+
+const withPrefix = (id: string, prefix: string | undefined) =>
+  app(id).replace(`    prefix: ${id}/\n`, prefix === undefined ? '' : `    prefix: "${prefix}"\n`);
+
+describe('prefixOverlap', () => {
+  test('GIVEN sibling prefixes that share leading characters WHEN validated THEN no problem (compliance)', () => {
+    expect(problems(ACCOUNTS, { a: withPrefix('a', 'reports'), b: withPrefix('b', 'reports-archive/') })).toEqual([]);
+  });
+
+  test('GIVEN the same prefix on two buckets WHEN validated THEN no problem (compliance)', () => {
+    const other = ACCOUNTS.replace('buckets:\n', 'buckets:\n  other:\n    account: data\n');
+    expect(problems(other, { a: withPrefix('a', 'x/'), b: withPrefix('b', 'x/').replace('bucket: shared', 'bucket: other') })).toEqual([]);
+  });
+
+  test('GIVEN a prefix inside another app\'s prefix WHEN validated THEN both apps are named', () => {
+    expect(problems(ACCOUNTS, { a: withPrefix('a', 'uploads/'), b: withPrefix('b', 'uploads/b') })).toEqual([
+      'apps/b.yaml:9:13: error: prefix "uploads/b/" on bucket "shared" overlaps prefix "uploads/" of app "a" (apps/a.yaml:9:13): one app could read or change the other\'s objects; give each app a prefix of its own',
+    ]);
+  });
+
+  test('GIVEN an empty prefix WHEN validated THEN it overlaps every other app on the bucket', () => {
+    expect(problems(ACCOUNTS, { a: withPrefix('a', ''), b: withPrefix('b', undefined) })).toEqual([
+      'apps/b.yaml:8:5: error: prefix "b/" on bucket "shared" overlaps prefix "" (the whole bucket) of app "a" (apps/a.yaml:9:13): one app could read or change the other\'s objects; give each app a prefix of its own',
+    ]);
+  });
+});

@@ -1,0 +1,207 @@
+import { ACCOUNTS, app, problems } from '../fixtures';
+
+const accountsWith = (from: string, to: string) => ACCOUNTS.replace(from, to);
+const appWith = (from: string, to: string) => ({ a: app('a').replace(from, to) });
+
+describe('schema check', () => {
+  test('GIVEN the fixture registry WHEN validated THEN there is no problem (compliance)', () => {
+    expect(problems(ACCOUNTS, { a: app('a'), b: app('b') })).toEqual([]);
+  });
+
+  describe('unknown fields', () => {
+    test('GIVEN a misspelt field WHEN validated THEN the key is located and the right name suggested, without a second "missing" error', () => {
+      expect(problems(ACCOUNTS, { neighbour: app('neighbour').replace('access:', 'acess:') })).toEqual([
+        'apps/neighbour.yaml:7:1: error: unknown field "acess" (did you mean "access"?)',
+      ]);
+    });
+
+    test('GIVEN a misspelt nested field WHEN validated THEN the suggestion comes from that mapping', () => {
+      expect(problems(ACCOUNTS, appWith('    prefix: a/', '    prefx: a/'))).toEqual([
+        'apps/a.yaml:9:5: error: unknown field "prefx" (did you mean "prefix"?)',
+      ]);
+    });
+
+    test('GIVEN a field like no known one WHEN validated THEN the message lists the fields allowed there', () => {
+      expect(problems(accountsWith('    account: data', '    account: data\n    color: red'), {})).toEqual([
+        'accounts.yaml:11:5: error: unknown field "color"; remove it or use one of: account, exclusive, enforceTls, network, kmsKey',
+      ]);
+    });
+
+    test('GIVEN a misspelt key inside { env: … } WHEN validated THEN the union branch of the mapping is the one reported', () => {
+      expect(problems(ACCOUNTS, appWith('externalId: a-0123456789abcdef', 'externalId: { evn: A_EXTERNAL_ID }'))).toEqual([
+        'apps/a.yaml:6:15: error: unknown field "evn" (did you mean "env"?)',
+      ]);
+    });
+  });
+
+  describe('missing and wrongly typed fields', () => {
+    test('GIVEN an app without owner WHEN validated THEN the missing field is named with what it holds', () => {
+      expect(problems(ACCOUNTS, appWith('owner: team-a\n', ''))).toEqual([
+        'apps/a.yaml:1:1: error: missing field "owner" (the team that owns the app); add it',
+      ]);
+    });
+
+    test('GIVEN a nested field missing WHEN validated THEN the enclosing mapping is located', () => {
+      expect(problems(ACCOUNTS, appWith('  principal: role/node\n', ''))).toEqual([
+        'apps/a.yaml:4:3: error: missing field "principal" (role/NAME (paths allowed), user/NAME, root, or a full IAM ARN); add it',
+      ]);
+    });
+
+    test('GIVEN a list where a mapping belongs WHEN validated THEN the expected and the found type are named', () => {
+      expect(problems(ACCOUNTS, appWith('consumer:\n  account: swarm\n  principal: role/node', 'consumer: [swarm]'))).toEqual([
+        'apps/a.yaml:3:11: error: "consumer" must be a mapping (key: value lines), not a list',
+      ]);
+    });
+
+    test('GIVEN a field without value WHEN validated THEN the message says it is empty', () => {
+      expect(problems(ACCOUNTS, appWith('owner: team-a', 'owner:'))).toEqual([
+        'apps/a.yaml:2:7: error: "owner" has no value; write a string',
+      ]);
+    });
+
+    test('GIVEN a number where a string belongs WHEN validated THEN the message says to quote it', () => {
+      expect(problems(ACCOUNTS, appWith('owner: team-a', 'owner: 42'))).toEqual([
+        'apps/a.yaml:2:8: error: "owner" must be a string, but YAML reads the unquoted 42 as a number; quote it: "42"',
+      ]);
+    });
+
+    test('GIVEN a string where a number belongs WHEN validated THEN the expected type is named', () => {
+      expect(problems(ACCOUNTS, { a: `${app('a')}maxSessionDuration: 1h\n` })).toEqual([
+        'apps/a.yaml:11:21: error: "maxSessionDuration" must be a number, not a string ("1h")',
+      ]);
+    });
+
+    test('GIVEN externalId as a number WHEN validated THEN both accepted forms are named', () => {
+      expect(problems(ACCOUNTS, appWith('externalId: a-0123456789abcdef', 'externalId: [x]'))).toEqual([
+        'apps/a.yaml:6:13: error: "externalId" must be a string or a mapping (key: value lines), not a list',
+      ]);
+    });
+
+    test('GIVEN a file that is a list WHEN validated THEN the file itself is reported', () => {
+      expect(problems('- data\n', {})).toEqual([
+        'accounts.yaml:1:1: error: the file must be a mapping (key: value lines), not a list',
+      ]);
+    });
+  });
+
+  describe('account ids', () => {
+    test('GIVEN an unquoted account id WHEN validated THEN YAML\'s number reading is explained and quoting asked for', () => {
+      expect(problems(accountsWith('"111111111111"', '111111111111'), {})).toEqual([
+        'accounts.yaml:3:9: error: "accounts.data.id" must be a string, but YAML reads the unquoted 111111111111 as a number; quote it: "111111111111"',
+      ]);
+    });
+
+    test('GIVEN an unquoted account id with a leading zero WHEN validated THEN the lost digit is shown', () => {
+      expect(problems(accountsWith('"111111111111"', '012345678901'), {})).toEqual([
+        'accounts.yaml:3:9: error: "accounts.data.id" must be a string, but YAML reads the unquoted 012345678901 as the number 12345678901; quote it: "012345678901"',
+      ]);
+    });
+
+    test('GIVEN an account id of 11 digits WHEN validated THEN 12 digits are asked for', () => {
+      expect(problems(accountsWith('"111111111111"', '"11111111111"'), {})).toEqual([
+        'accounts.yaml:3:9: error: "accounts.data.id" must be 12 digits, quoted, e.g. "111111111111" (found "11111111111")',
+      ]);
+    });
+
+    test('GIVEN an outside consumer accountId unquoted WHEN validated THEN quoting is asked for', () => {
+      expect(problems(ACCOUNTS, appWith('  account: swarm', '  accountId: 999999999999'))).toEqual([
+        'apps/a.yaml:4:14: error: "consumer.accountId" must be a string, but YAML reads the unquoted 999999999999 as a number; quote it: "999999999999"',
+      ]);
+    });
+  });
+
+  describe('field formats', () => {
+    test('GIVEN an app id with capitals WHEN validated THEN the id format is stated', () => {
+      expect(problems(ACCOUNTS, appWith('id: a', 'id: My_App'))).toEqual([
+        'apps/a.yaml:1:5: error: "id" must match [a-z0-9][a-z0-9-]*, e.g. myapp-123 (found "My_App")',
+      ]);
+    });
+
+    test('GIVEN an account alias with capitals WHEN validated THEN the key is located and the rule given', () => {
+      expect(problems(accountsWith('  swarm:', '  Swarm:'), {})).toEqual([
+        'accounts.yaml:5:3: error: "accounts" key "Swarm" must match [a-z][a-z0-9-]*: it names the Terraform workspace',
+      ]);
+    });
+
+    test('GIVEN a misspelt permission WHEN validated THEN the closest permission is suggested', () => {
+      expect(problems(ACCOUNTS, appWith('[read, write]', '[read, wirte]'))).toEqual([
+        'apps/a.yaml:10:25: error: "access[0].permissions[1]" has unknown value "wirte" (did you mean "write"?); use one of: read, write, delete, list',
+      ]);
+    });
+
+    test('GIVEN an empty permission list WHEN validated THEN at least one permission is asked for', () => {
+      expect(problems(ACCOUNTS, appWith('[read, write]', '[]'))).toEqual([
+        'apps/a.yaml:10:18: error: "access[0].permissions" must list at least one of read, write, delete, list',
+      ]);
+    });
+
+    test.each([
+      ['3599', 'apps/a.yaml:11:21: error: "maxSessionDuration" must be 3600 to 43200 seconds (1 to 12 hours), the range IAM accepts (found "3599")'],
+      ['43201', 'apps/a.yaml:11:21: error: "maxSessionDuration" must be 3600 to 43200 seconds (1 to 12 hours), the range IAM accepts (found "43201")'],
+    ])('GIVEN maxSessionDuration %s WHEN validated THEN the IAM range is stated', (value, message) => {
+      expect(problems(ACCOUNTS, { a: `${app('a')}maxSessionDuration: ${value}\n` })).toEqual([message]);
+    });
+
+    test('GIVEN a fractional maxSessionDuration WHEN validated THEN a whole number is asked for', () => {
+      expect(problems(ACCOUNTS, { a: `${app('a')}maxSessionDuration: 3600.5\n` })).toEqual([
+        'apps/a.yaml:11:21: error: "maxSessionDuration" must be a whole number, not 3600.5',
+      ]);
+    });
+
+    test.each([
+      ['999', 'accounts.yaml:5:16: error: "accounts.data.roleQuota" must be at least the default quota, 1000 (found "999")'],
+      ['6000', 'accounts.yaml:5:16: error: "accounts.data.roleQuota" must be at most 5000, the highest "Roles per account" quota IAM grants (found "6000")'],
+    ])('GIVEN roleQuota %s WHEN validated THEN the range IAM grants is stated', (value, message) => {
+      expect(problems(accountsWith('    region: eu-central-1\n  swarm:', `    region: eu-central-1\n    roleQuota: ${value}\n  swarm:`), {})).toEqual([message]);
+    });
+
+    test('GIVEN a backend of unknown kind WHEN validated THEN the closest kind is suggested', () => {
+      expect(problems(accountsWith('    region: eu-central-1\n  swarm:', '    region: eu-central-1\n    backend: { s4: { bucket: b } }\n  swarm:'), {})).toEqual([
+        'accounts.yaml:5:16: error: unknown field "s4" (did you mean "s3"?)',
+      ]);
+    });
+
+    test.each(['3600', '43200'])('GIVEN maxSessionDuration %s at the edge of the range WHEN validated THEN it is accepted', (value) => {
+      expect(problems(ACCOUNTS, { a: `${app('a')}maxSessionDuration: ${value}\n` })).toEqual([]);
+    });
+
+    test.each([
+      ['with spaces', 'a b c d e f g h i j', 'apps/a.yaml:6:13: error: "externalId" must be 2 to 1224 characters of letters, digits and _+=,.@:/- (found "a b c d e f g h i j")'],
+      ['of 1 character', '"x"', 'apps/a.yaml:6:13: error: "externalId" must be 2 to 1224 characters of letters, digits and _+=,.@:/- (found "x")'],
+      ['of 1225 characters', 'x'.repeat(1225), 'apps/a.yaml:6:13: error: "externalId" must be 2 to 1224 characters of letters, digits and _+=,.@:/- (found "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...")'],
+    ])('GIVEN externalId %s WHEN validated THEN the characters and length IAM accepts are stated', (_label, value, message) => {
+      expect(problems(ACCOUNTS, appWith('externalId: a-0123456789abcdef', `externalId: ${value}`))).toEqual([message]);
+    });
+
+    test('GIVEN externalId of 1224 allowed characters WHEN validated THEN it is accepted', () => {
+      const longest = `${'aZ0_+=,.@:/-'.repeat(102)}`;
+      expect(longest).toHaveLength(1224);
+      expect(problems(ACCOUNTS, appWith('externalId: a-0123456789abcdef', `externalId: "${longest}"`))).toEqual([]);
+    });
+
+    test.each([
+      ['of 1 character', 'a', 'apps/a.yaml:11:17: error: "sourceIdentity" must be 2 to 64 characters (found "a")'],
+      ['of 65 characters', 'x'.repeat(65), 'apps/a.yaml:11:17: error: "sourceIdentity" must be 2 to 64 characters, the longest SourceIdentity AssumeRole accepts (found "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...")'],
+      ['with a space and a slash', '"team a/*"', 'apps/a.yaml:11:17: error: "sourceIdentity" must use only letters, digits, _+=,.@- and the wildcards * and ? (found "team a/*")'],
+    ])('GIVEN sourceIdentity %s WHEN validated THEN the SourceIdentity limits are stated', (_label, value, message) => {
+      expect(problems(ACCOUNTS, { a: `${app('a')}sourceIdentity: ${value}\n` })).toEqual([message]);
+    });
+
+    test('GIVEN a sourceIdentity pattern with both wildcards WHEN validated THEN it is accepted', () => {
+      expect(problems(ACCOUNTS, { a: `${app('a')}sourceIdentity: a-prod-?-*\n` })).toEqual([]);
+    });
+
+    test('GIVEN a prefix with a wildcard WHEN validated THEN widening the grant is the stated cause', () => {
+      expect(problems(ACCOUNTS, appWith('prefix: a/', 'prefix: a*'))).toEqual([
+        'apps/a.yaml:9:13: error: "access[0].prefix" must use only letters, digits and !_.\'()/-: "*", "?" and "$" would act as IAM wildcards or variables and widen the grant (found "a*")',
+      ]);
+    });
+
+    test('GIVEN a secret ARN with a wildcard WHEN validated THEN wildcards are refused', () => {
+      const secret = 'arn:aws:secretsmanager:eu-central-1:111111111111:secret:*';
+      expect(problems(ACCOUNTS, { a: `${app('a')}secrets: ["${secret}"]\n` })).toEqual([
+        'apps/a.yaml:11:11: error: "secrets[0]" must be a Secrets Manager secret ARN without wildcards (found "arn:aws:secretsmanager:eu-central-1:1...")',
+      ]);
+    });
+  });
+});

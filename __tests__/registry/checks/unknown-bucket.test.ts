@@ -1,0 +1,13 @@
+import { ACCOUNTS, app, problems } from '../fixtures';
+
+describe('unknownBucket', () => {
+  test('GIVEN an app on a declared bucket WHEN validated THEN no problem (compliance)', () => {
+    expect(problems(ACCOUNTS, { a: app('a') })).toEqual([]);
+  });
+
+  test('GIVEN a misspelt bucket WHEN validated THEN the closest bucket is suggested', () => {
+    expect(problems(ACCOUNTS, { a: app('a').replace('bucket: shared', 'bucket: sharde') })).toEqual([
+      'apps/a.yaml:8:13: error: unknown bucket "sharde" (did you mean "shared"?); declare it under "buckets:" in accounts.yaml or use one of: shared',
+    ]);
+  });
+});

@@ -1,0 +1,194 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Document, isMap, isSeq, Node, parseDocument, Scalar } from 'yaml';
+import { planAccounts } from '../../src/policy/account-plan';
+import { formatDiagnostic } from '../../src/registry/diagnostics';
+import { checkRegistry } from '../../src/registry/load';
+import { LOCATED_ERROR, ROOT, runTsx, STACK_FRAME } from '../e2e';
+
+jest.setTimeout(120_000);
+
+/** Registry files by relative path. */
+type Files = Record<string, string>;
+type Path = (string | number)[];
+type Random = () => number;
+
+/** mulberry32: a small seeded generator, so every failing case can be replayed from its seed. */
+function seeded(seed: number): Random {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const pick = <T>(rng: Random, items: readonly T[]): T => items[Math.floor(rng() * items.length)];
+
+function bundledFiles(): Files {
+  const files: Files = { 'accounts.yaml': readFileSync(join(ROOT, 'accounts.yaml'), 'utf8') };
+  for (const f of readdirSync(join(ROOT, 'apps'))) files[`apps/${f}`] = readFileSync(join(ROOT, 'apps', f), 'utf8');
+  return files;
+}
+
+/** Every path to a value in the document, mapping keys and list indexes alike. */
+function valuePaths(node: unknown, prefix: Path = []): Path[] {
+  if (isMap(node)) return node.items.flatMap((p) => {
+    const key = (p.key as Scalar).value as string;
+    return [[...prefix, key], ...valuePaths(p.value, [...prefix, key])];
+  });
+  if (isSeq(node)) return node.items.flatMap((item, i) => [[...prefix, i], ...valuePaths(item, [...prefix, i])]);
+  return [];
+}
+
+/** Applies `edit` to a random value of a random file, through the YAML document so the rest stays intact. */
+function editDocument(files: Files, rng: Random, edit: (doc: Document, path: Path) => string): string {
+  const file = pick(rng, Object.keys(files));
+  const doc = parseDocument(files[file]);
+  if (doc.errors.length) return `${file} is no longer YAML, not edited`;
+  const paths = valuePaths(doc.contents);
+  if (!paths.length) return 'nothing to edit';
+  const path = pick(rng, paths);
+  const what = edit(doc, path);
+  files[file] = doc.toString();
+  return `${what} at ${file}:${path.join('.')}`;
+}
+
+const STRANGE_VALUES: unknown[] = [42, 111111111111, true, null, '', 'text', [], {}, [1, 'two'], { x: 1 }, '10.0.0.0/8', 'role/*', 3.5, '${aws:username}'];
+const GARBAGE = [':', '- ', '[', ']', '{', '"', "'", '\t', '&a ', '*a', '---\n', '#', '\n  ', '!!int ', '? '];
+
+/** One random change a developer could make by mistake; returns what it did. */
+const MUTATIONS: readonly ((files: Files, rng: Random) => string)[] = [
+  (files, rng) => editDocument(files, rng, (doc, path) => { doc.deleteIn(path); return 'delete key'; }),
+  (files, rng) => editDocument(files, rng, (doc, path) => {
+    const value = pick(rng, STRANGE_VALUES);
+    doc.setIn(path, doc.createNode(value));
+    return `set ${JSON.stringify(value)}`;
+  }),
+  (files, rng) => editDocument(files, rng, (doc, path) => {
+    const parent = path.length > 1 ? doc.getIn(path.slice(0, -1), true) : doc.contents;
+    if (!isMap(parent)) return 'no key to rename';
+    const pair = parent.items.find((p) => (p.key as Scalar).value === path[path.length - 1])!;
+    const key = String((pair.key as Scalar).value);
+    const at = Math.floor(rng() * key.length);
+    pair.key = new Scalar(key.slice(0, at) + key.slice(at + 1) || 'x') as unknown as Node;
+    return `misspell key ${key}`;
+  }),
+  (files, rng) => {
+    const apps = Object.keys(files).filter((f) => f.startsWith('apps/'));
+    if (!apps.length) return 'no app to copy';
+    const file = pick(rng, apps);
+    files[file.replace('.yaml', '-copy.yaml')] = files[file];
+    return `duplicate ${file}`;
+  },
+  (files, rng) => {
+    const file = pick(rng, Object.keys(files));
+    const at = Math.floor(rng() * files[file].length);
+    files[file] = files[file].slice(0, at);
+    return `truncate ${file} at ${at}`;
+  },
+  (files, rng) => {
+    const file = pick(rng, Object.keys(files));
+    const at = Math.floor(rng() * files[file].length);
+    const garbage = pick(rng, GARBAGE);
+    files[file] = files[file].slice(0, at) + garbage + files[file].slice(at);
+    return `insert ${JSON.stringify(garbage)} into ${file} at ${at}`;
+  },
+  (files, rng) => {
+    const file = pick(rng, Object.keys(files));
+    delete files[file];
+    return `delete ${file}`;
+  },
+  (files, rng) => {
+    const file = pick(rng, Object.keys(files));
+    const lines = files[file].split('\n');
+    const i = Math.floor(rng() * lines.length);
+    lines.splice(i, 0, lines[Math.floor(rng() * lines.length)]);
+    files[file] = lines.join('\n');
+    return `duplicate a line of ${file}`;
+  },
+];
+
+interface Case {
+  readonly seed: number;
+  readonly steps: readonly string[];
+  readonly files: Files;
+}
+
+function mutate(seed: number): Case {
+  const rng = seeded(seed);
+  const files = bundledFiles();
+  const steps = Array.from({ length: 1 + Math.floor(rng() * 3) }, () => pick(rng, MUTATIONS)(files, rng));
+  return { seed, steps, files };
+}
+
+function writeFiles(root: string, files: Files): void {
+  rmSync(root, { recursive: true, force: true });
+  mkdirSync(join(root, 'apps'), { recursive: true });
+  for (const [file, text] of Object.entries(files)) writeFileSync(join(root, file), text);
+}
+
+/** What is wrong with the outcome of one case, or undefined when it is a valid model or located errors. */
+function judge(c: Case, root: string): string | undefined {
+  let result: ReturnType<typeof checkRegistry>;
+  try {
+    result = checkRegistry(root, {});
+  } catch (e) {
+    return `threw ${(e as Error).stack}`;
+  }
+  const { registry, diagnostics } = result;
+  if (registry) {
+    if (diagnostics.some((d) => d.severity === 'error')) return 'model returned despite errors';
+    planAccounts(registry);
+    return undefined;
+  }
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  if (!errors.length) return 'no model and no error';
+  for (const d of diagnostics) {
+    const lines = (c.files[d.location.file] ?? '').split('\n').length;
+    const formatted = formatDiagnostic(d);
+    if (!/^(accounts\.yaml|apps\/[^:\n]+):\d+:\d+: (error|warning): \S[^\n]*$/.test(formatted)) return `badly formatted: ${formatted}`;
+    if (d.location.line < 1 || d.location.line > lines || d.location.column < 1) return `outside its file: ${formatted}`;
+  }
+  return undefined;
+}
+
+describe('fuzz: seeded mutations of the bundled registry', () => {
+  const root = join(mkdtempSync(join(tmpdir(), 'keyless-fuzz-')), 'registry');
+  const cases = Array.from({ length: 400 }, (_, i) => mutate(1000 + i));
+  const outcomes = cases.map((c) => {
+    writeFiles(root, c.files);
+    return { c, problem: judge(c, root), valid: !!checkRegistry(root, {}).registry };
+  });
+
+  test('GIVEN 400 mutated registries WHEN validated in-process THEN each is a valid model or located errors, never a crash', () => {
+    const failures = outcomes.filter((o) => o.problem).map((o) => `seed ${o.c.seed} [${o.c.steps.join('; ')}]: ${o.problem}`);
+    expect(failures).toEqual([]);
+  });
+
+  test('GIVEN the mutations WHEN counted THEN they exercise both outcomes', () => {
+    const valid = outcomes.filter((o) => o.valid).length;
+    expect(valid).toBeGreaterThan(0);
+    expect(outcomes.length - valid).toBeGreaterThan(valid);
+  });
+
+  test('GIVEN a handful of them WHEN synthesized by npx tsx main.ts THEN exit 1 with located errors and nothing written, or exit 0 with output', async () => {
+    const chosen = [...outcomes.filter((o) => !o.valid).slice(0, 4), ...outcomes.filter((o) => o.valid).slice(0, 2)];
+    const runs = await Promise.all(chosen.map(async ({ c, valid }) => {
+      const dir = mkdtempSync(join(tmpdir(), 'keyless-fuzz-e2e-'));
+      writeFiles(join(dir, 'registry'), c.files);
+      const outdir = join(dir, 'cdktf.out');
+      const result = await runTsx('main.ts', { REGISTRY_DIR: join(dir, 'registry'), CDKTF_OUTDIR: outdir });
+      return { seed: c.seed, valid, result, written: readdirSync(dir).includes('cdktf.out') };
+    }));
+    for (const { seed, valid, result, written } of runs) {
+      const output = `${result.stdout}${result.stderr}`;
+      expect({ seed, code: result.code, written }).toEqual({ seed, code: valid ? 0 : 1, written: valid });
+      if (!valid) expect(result.stderr).toMatch(LOCATED_ERROR);
+      expect(output).not.toMatch(STACK_FRAME);
+    }
+  });
+});

@@ -1,0 +1,95 @@
+import { Diagnostic, error } from '../registry/diagnostics';
+import { Account, App, Bucket, Registry } from '../registry/model';
+import { AccountPlan, BucketPolicyPlan, ConsumerPlan, RolePlan } from './account-plan';
+import { policySize } from './document';
+import {
+  BUCKET_POLICY_MAX_CHARS, IAM_PATH_MAX_CHARS, MANAGED_POLICIES_PER_PRINCIPAL, MANAGED_POLICY_MAX_CHARS,
+  ROLE_INLINE_POLICIES_MAX_CHARS, ROLE_NAME_MAX_CHARS, ROLES_PER_ACCOUNT, ROLES_PER_ACCOUNT_MAX, TAG_VALUE_MAX_CHARS,
+  TRUST_POLICY_MAX_CHARS,
+} from './limits';
+import { APP_ROLE_NAME_PREFIX } from './naming';
+
+/** IAM names: letters, digits and _+=,.@- (IAM quotas page, "IAM name requirements"). */
+const IAM_NAME_PATTERN = /^[\w+=,.@-]+$/;
+/** IAM paths: `/`, or `/…/` of printable ASCII (CreateRole API reference). */
+const IAM_PATH_PATTERN = /^\/(?:[\u0021-\u007E]*\/)?$/;
+const TAG_VALUE_PATTERN = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+
+/**
+ * AWS quotas on what one account's workspace would create, checked before anything is written:
+ * a violation would otherwise surface as a failed `terraform apply`, after the change was merged.
+ * Each diagnostic points at the registry entry that produces the resource.
+ */
+export function quotaDiagnostics(registry: Registry, plans: readonly AccountPlan[]): Diagnostic[] {
+  const apps = new Map(registry.apps.map((a) => [a.id, a]));
+  const buckets = new Map(registry.buckets.map((b) => [b.name, b]));
+  return plans.flatMap((plan) => [
+    ...rolesPerAccount(plan),
+    ...plan.roles.flatMap((role) => roleQuotas(role, plan.account, apps.get(role.appId)!)),
+    ...plan.bucketPolicies.flatMap((b) => bucketPolicyQuota(b, plan.account, buckets.get(b.bucket)!)),
+    ...plan.consumers.flatMap((c) => consumerQuotas(c, plan.account, registry.apps)),
+  ]);
+}
+
+function rolesPerAccount(plan: AccountPlan): Diagnostic[] {
+  const quota = plan.account.roleQuota ?? ROLES_PER_ACCOUNT;
+  if (plan.roles.length <= quota) return [];
+  const raise = quota < ROLES_PER_ACCOUNT_MAX
+    ? `request a higher "Roles per account" quota (up to ${ROLES_PER_ACCOUNT_MAX}) in Service Quotas, service AWS Identity and Access Management (IAM), then set roleQuota: <new quota> on this account`
+    : 'IAM grants no more; move apps to buckets in another account';
+  return [error(plan.account.location,
+    `account "${plan.account.alias}" would hold ${plan.roles.length} app roles, over its IAM quota "Roles per account" of ${quota} ` +
+    `(its other roles count too); ${raise}`)];
+}
+
+function roleQuotas(role: RolePlan, account: Account, app: App): Diagnostic[] {
+  const of = `role ${role.name} (account "${account.alias}")`;
+  const problems: string[] = [];
+  const trust = policySize(role.trustPolicy);
+  if (trust > TRUST_POLICY_MAX_CHARS) {
+    problems.push(`trust policy of ${of} has ${trust} characters, over the IAM quota of ${TRUST_POLICY_MAX_CHARS}; shorten externalId, sourceIdentity or the consumer principal's path`);
+  }
+  const inline = policySize(role.permissionsPolicy);
+  if (inline > ROLE_INLINE_POLICIES_MAX_CHARS) {
+    problems.push(`inline permissions policy of ${of} has ${inline} characters, over the IAM quota of ${ROLE_INLINE_POLICIES_MAX_CHARS} per role; declare fewer access entries or secrets, or split the app in two`);
+  }
+  if (role.name.length > ROLE_NAME_MAX_CHARS) {
+    problems.push(`role name ${role.name} has ${role.name.length} characters, over the IAM limit of ${ROLE_NAME_MAX_CHARS}; shorten the app id to at most ${ROLE_NAME_MAX_CHARS - APP_ROLE_NAME_PREFIX.length} characters`);
+  } else if (!IAM_NAME_PATTERN.test(role.name)) {
+    problems.push(`role name ${role.name} has characters IAM does not allow in names; use letters, digits and _+=,.@- in the app id`);
+  }
+  if (role.path.length > IAM_PATH_MAX_CHARS || !IAM_PATH_PATTERN.test(role.path)) {
+    problems.push(`path ${role.path} of ${of} breaks the IAM path rules: it must start and end with "/", use printable ASCII and have at most ${IAM_PATH_MAX_CHARS} characters`);
+  }
+  for (const [key, value] of Object.entries(role.tags)) {
+    if (value.length > TAG_VALUE_MAX_CHARS || !TAG_VALUE_PATTERN.test(value)) {
+      problems.push(`tag ${key}="${value}" of ${of} is not a valid IAM tag value (at most ${TAG_VALUE_MAX_CHARS} letters, digits, spaces and _.:/=+-@); rename what it comes from`);
+    }
+  }
+  return problems.map((message) => error(app.location, message));
+}
+
+function bucketPolicyQuota(plan: BucketPolicyPlan, account: Account, bucket: Bucket): Diagnostic[] {
+  const size = policySize(plan.policy);
+  if (size <= BUCKET_POLICY_MAX_CHARS) return [];
+  return [error(bucket.location,
+    `bucket policy of "${plan.bucket}" (account "${account.alias}") has ${size} characters, over the S3 limit of ${BUCKET_POLICY_MAX_CHARS} (20 KB); ` +
+    'shorten the account\'s breakGlass list or the bucket\'s network lists')];
+}
+
+function consumerQuotas(plan: ConsumerPlan, account: Account, apps: readonly App[]): Diagnostic[] {
+  const { principalArn, principalType } = plan.principal;
+  const first = apps.find((a) => a.consumer.account === account.alias && a.consumer.principalArn === principalArn)!;
+  const problems: string[] = [];
+  plan.policies.forEach((doc, i) => {
+    const size = policySize(doc);
+    if (size > MANAGED_POLICY_MAX_CHARS) {
+      problems.push(`managed policy ${i + 1} of consumer ${principalArn} (account "${account.alias}") has ${size} characters, over the IAM quota of ${MANAGED_POLICY_MAX_CHARS}; this is a keyless bug, please report it`);
+    }
+  });
+  if (principalType !== 'root' && plan.policies.length > MANAGED_POLICIES_PER_PRINCIPAL) {
+    problems.push(`consumer ${principalArn} (account "${account.alias}") would need ${plan.policies.length} managed policies for its ${plan.roleArns.length} app roles, ` +
+      `over the IAM quota of ${MANAGED_POLICIES_PER_PRINCIPAL} managed policies per ${principalType} (its other policies count too); spread these apps over several consumer principals`);
+  }
+  return problems.map((message) => error(first.location, message));
+}

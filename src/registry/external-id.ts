@@ -1,0 +1,7 @@
+import { AppFile } from './schema';
+
+/** An app's ExternalId: the literal, or the value of its `{ env: NAME }` variable (undefined when unset or empty). */
+export function resolveExternalId(value: AppFile['externalId'], env: NodeJS.ProcessEnv): string | undefined {
+  if (typeof value === 'string') return value;
+  return env[value.env] || undefined;
+}

@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { planAccounts } from '../policy/account-plan';
+import { quotaDiagnostics } from '../policy/quotas';
+import { buildRegistry } from './build';
+import { accountIdUnique } from './checks/account-id-unique';
+import { appIdUnique } from './checks/app-id-unique';
+import { bucketOwner } from './checks/bucket-owner';
+import { Check } from './checks/check';
+import { consumerAccount } from './checks/consumer-account';
+import { consumerAccountIdManaged } from './checks/consumer-account-id-managed';
+import { consumerPrincipal } from './checks/consumer-principal';
+import { deployRoleAccount } from './checks/deploy-role-account';
+import { emptyFile } from './checks/empty-file';
+import { externalIdEnv } from './checks/external-id-env';
+import { externalIdShort } from './checks/external-id-short';
+import { externalIdUnique } from './checks/external-id-unique';
+import { prefixOverlap } from './checks/prefix-overlap';
+import { checkSchema } from './checks/schema';
+import { secretAccount } from './checks/secret-account';
+import { sourceIpPublic } from './checks/source-ip-public';
+import { unknownBucket } from './checks/unknown-bucket';
+import { yamlSyntax } from './checks/yaml-syntax';
+import { Diagnostic, error, sortDiagnostics } from './diagnostics';
+import { JsonSchemaNode, toJsonSchema } from './json-schema';
+import { ACCOUNTS_FILE, type RegistryFile, type RegistryFiles } from './load';
+import { Registry } from './model';
+import { accountsFileSchema, appFileSchema } from './schema';
+import { Parsed, YamlSource } from './yaml-source';
+
+/** The rules across fields and files; each sees every file that passed its schema. */
+export const CHECKS: readonly Check[] = [
+  accountIdUnique,
+  deployRoleAccount,
+  bucketOwner,
+  sourceIpPublic,
+  appIdUnique,
+  consumerAccount,
+  consumerAccountIdManaged,
+  consumerPrincipal,
+  externalIdEnv,
+  externalIdUnique,
+  externalIdShort,
+  unknownBucket,
+  prefixOverlap,
+  secretAccount,
+];
+
+interface FileKind<T> {
+  readonly schema: z.ZodType<T>;
+  readonly json: JsonSchemaNode;
+  /** The fix for an empty file. */
+  readonly whatToWrite: string;
+}
+
+const ACCOUNTS_KIND: FileKind<z.infer<typeof accountsFileSchema>> = {
+  schema: accountsFileSchema,
+  json: toJsonSchema(accountsFileSchema),
+  whatToWrite: 'declare "accounts:" and "buckets:" (see schema/accounts.schema.json)',
+};
+const APP_KIND: FileKind<z.infer<typeof appFileSchema>> = {
+  schema: appFileSchema,
+  json: toJsonSchema(appFileSchema),
+  whatToWrite: 'declare the app (id, owner, consumer, externalId, access) or delete the file',
+};
+
+/**
+ * Every check on the registry, in stages: each file alone (YAML, empty, schema), then the checks across
+ * files, then the AWS quotas of the policies the model would generate. Reports every problem found;
+ * the model comes back only when there is no error.
+ */
+export function validateRegistry(root: string, files: RegistryFiles, env: NodeJS.ProcessEnv): { registry?: Registry; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [...files.diagnostics];
+  if (!files.accounts && !diagnostics.some((d) => d.location.file === ACCOUNTS_FILE)) {
+    diagnostics.push(error({ file: ACCOUNTS_FILE, line: 1, column: 1 }, `file not found; create ${ACCOUNTS_FILE} in the registry root ${root}`));
+  }
+  const accounts = files.accounts && parseFile(files.accounts, ACCOUNTS_KIND, diagnostics);
+  const apps = files.apps.flatMap((f) => parseFile(f, APP_KIND, diagnostics) ?? []);
+  for (const check of CHECKS) diagnostics.push(...check({ accounts, apps, env }));
+  if (accounts && !hasErrors(diagnostics)) {
+    const registry = buildRegistry(root, accounts, apps, env);
+    diagnostics.push(...quotaDiagnostics(registry, planAccounts(registry)));
+    if (!hasErrors(diagnostics)) return { registry, diagnostics: sortDiagnostics(diagnostics) };
+  }
+  return { diagnostics: sortDiagnostics(diagnostics) };
+}
+
+function parseFile<T>(file: RegistryFile, kind: FileKind<T>, out: Diagnostic[]): Parsed<T> | undefined {
+  const source = YamlSource.parse(file.file, file.text);
+  const problems = [...yamlSyntax(source), ...emptyFile(source, kind.whatToWrite)];
+  out.push(...problems);
+  if (problems.length) return undefined;
+  const { parsed, diagnostics } = checkSchema(source, kind.schema, kind.json);
+  out.push(...diagnostics);
+  return parsed;
+}
+
+function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error');
+}
