@@ -1,7 +1,10 @@
+import { loadRegistry } from '../../../src/registry/load';
 import { Registry } from '../../../src/registry/model';
 import { verifyOutput } from '../../../src/tools/verify';
 import { ScenarioResult, VerifyReport } from '../../../src/tools/verify/types';
+import { writeRegistry } from '../../helpers';
 import { bundledRegistry, editPolicy, mutated, resourceNamed, resourceWhere, synthesize } from './output-fixture';
+import { ACCOUNTS, APPS } from './registry-fixture';
 
 const UPLOADS = 's3://assumed-with-external-id/uploads/';
 
@@ -59,6 +62,18 @@ describe('verifyOutput on the bundled registry', () => {
     const report = await verifyOutput(registry, '/nonexistent-keyless-out');
 
     expect(report.errors).toEqual([expect.stringMatching(/^\/nonexistent-keyless-out: error: no stacks\/ directory; run `npm run synth`/)]);
+  });
+});
+
+describe('verifyOutput on a registry unlike the bundled one', () => {
+  it('GIVEN two bucket accounts, open and network-bound buckets, root and external consumers WHEN synthesized and verified THEN every scenario passes', async () => {
+    const other = loadRegistry(writeRegistry(ACCOUNTS, APPS), {});
+
+    const report = await verifyOutput(other, synthesize(other));
+
+    expect(report.errors).toEqual([]);
+    expect(failing(report)).toEqual([]);
+    expect(report.passed).toBeGreaterThan(0);
   });
 });
 
