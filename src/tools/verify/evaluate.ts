@@ -4,18 +4,30 @@ import { Outcome, simulate } from './simulate';
 import { SynthesizedOutput } from './synthesized';
 import { Decision, ScenarioResult } from './types';
 
-type RequestOutcome = { readonly request: SimRequest } & ({ readonly outcome: Outcome } | { readonly error: string });
+type Evaluated = { readonly outcome: Outcome } | { readonly error: string };
+type RequestOutcome = { readonly request: SimRequest } & Evaluated;
 
-/** Simulates every scenario against the synthesized policies; also returns invalid policies found on the way. */
+/**
+ * Simulates every scenario against the synthesized policies; also returns invalid policies found on the way.
+ * Scenarios share requests (every rejected AssumeRole call repeats the valid TagSession): each is simulated once.
+ */
 export async function evaluateScenarios(scenarios: readonly Scenario[], output: SynthesizedOutput): Promise<{ results: ScenarioResult[]; errors: string[] }> {
   const resolver = new PolicyResolver(output);
+  const evaluated = new Map<string, Evaluated>();
+  const evaluate = async (request: SimRequest): Promise<Evaluated> => {
+    const key = JSON.stringify(request);
+    let result = evaluated.get(key);
+    if (!result) {
+      const prepared = resolver.prepare(request);
+      result = 'error' in prepared ? prepared : await simulate(prepared.value);
+      evaluated.set(key, result);
+    }
+    return result;
+  };
   const results: ScenarioResult[] = [];
   for (const scenario of scenarios) {
     const outcomes: RequestOutcome[] = [];
-    for (const request of scenario.requests) {
-      const prepared = resolver.prepare(request);
-      outcomes.push({ request, ...('error' in prepared ? prepared : await simulate(prepared.value)) });
-    }
+    for (const request of scenario.requests) outcomes.push({ request, ...(await evaluate(request)) });
     results.push(scenarioResult(scenario, outcomes));
   }
   return { results, errors: [...resolver.errors] };

@@ -134,14 +134,38 @@ function dataSourceValue(stack: Stack, type: string, name: string, attr: string)
   return attr === 'account_id' || attr === 'id' ? stack.accountId : undefined;
 }
 
-/** `file:line:col` of `"key":` inside the resource named `name`; the file's start when not found. */
-function locate(stack: Stack, name: string, key: string): string {
-  const resourceAt = stack.text.indexOf(`"${name}": {`);
-  const keyAt = resourceAt < 0 ? -1 : stack.text.indexOf(`"${key}":`, resourceAt);
-  const at = keyAt < 0 ? Math.max(resourceAt, 0) : keyAt;
-  const before = stack.text.slice(0, at);
-  const line = before.split('\n').length;
-  const column = at - before.lastIndexOf('\n');
-  return `${stack.file}:${line}:${column}`;
+/** Where each object key of a stack file starts, and where each line starts: built once per stack. */
+interface TextIndex {
+  readonly objectKeys: ReadonlyMap<string, number>;
+  readonly lineStarts: readonly number[];
 }
 
+const textIndexes = new WeakMap<Stack, TextIndex>();
+
+function textIndex(stack: Stack): TextIndex {
+  let index = textIndexes.get(stack);
+  if (!index) {
+    const objectKeys = new Map<string, number>();
+    for (const match of stack.text.matchAll(/"([^"\n]+)": \{/g)) {
+      if (!objectKeys.has(match[1])) objectKeys.set(match[1], match.index);
+    }
+    const lineStarts = [0];
+    for (let at = stack.text.indexOf('\n'); at >= 0; at = stack.text.indexOf('\n', at + 1)) lineStarts.push(at + 1);
+    index = { objectKeys, lineStarts };
+    textIndexes.set(stack, index);
+  }
+  return index;
+}
+
+/** `file:line:col` of `"key":` inside the resource named `name`; the file's start when not found. */
+function locate(stack: Stack, name: string, key: string): string {
+  const { objectKeys, lineStarts } = textIndex(stack);
+  const resourceAt = objectKeys.get(name) ?? -1;
+  const keyAt = resourceAt < 0 ? -1 : stack.text.indexOf(`"${key}":`, resourceAt);
+  const at = Math.max(keyAt < 0 ? resourceAt : keyAt, 0);
+  let line = 0;
+  for (let step = lineStarts.length; step > 0; step >>= 1) {
+    while (line + step < lineStarts.length && lineStarts[line + step] <= at) line += step;
+  }
+  return `${stack.file}:${line + 1}:${at - lineStarts[line] + 1}`;
+}
