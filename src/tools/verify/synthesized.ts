@@ -59,66 +59,95 @@ export function indexSynthesized(stacks: readonly Stack[], readErrors: readonly 
     bucketPolicies: new Map<string, PolicySource>(),
     errors: [...readErrors],
   };
-  for (const stack of stacks) indexStack(stack, output);
+  for (const stack of stacks) {
+    const indexer = new StackIndexer(stack, output);
+    indexer.roles();
+    indexer.rolePolicies();
+    indexer.managedPolicies();
+    indexer.bucketPolicies();
+  }
   return output;
 }
 
-function indexStack(stack: Stack, out: Index): void {
-  const add = (key: string, source: PolicySource) => out.identityPolicies.set(key, [...(out.identityPolicies.get(key) ?? []), source]);
-  const text = (type: string, name: string, key: string): string | undefined => {
-    const a = attribute(stack, type, name, key);
-    out.errors.push(...a.errors);
-    return a.value;
-  };
-  const policy = (type: string, name: string, key: string): PolicySource => {
-    const source = policySource(stack, type, name, key);
-    out.errors.push(...source.errors);
-    return source;
-  };
+/** Files one stack's policies into the index, collecting every error on the way. */
+class StackIndexer {
+  constructor(private readonly stack: Stack, private readonly out: Index) {}
 
-  for (const [name, role] of resources(stack, 'aws_iam_role')) {
-    const roleName = text('aws_iam_role', name, 'name');
-    if (roleName === undefined) continue;
-    const arn = roleArn(stack.accountId, typeof role.path === 'string' ? role.path : '/', roleName);
-    out.roles.set(arn, { arn, name: roleName, trust: policy('aws_iam_role', name, 'assume_role_policy') });
-  }
-  for (const [name] of resources(stack, 'aws_iam_role_policy')) {
-    const roleName = text('aws_iam_role_policy', name, 'role');
-    if (roleName !== undefined) add(principalKey(stack.accountId, 'role', roleName), policy('aws_iam_role_policy', name, 'policy'));
+  /** Roles the stack creates, with their trust policies, by ARN. */
+  roles(): void {
+    for (const [name, role] of resources(this.stack, 'aws_iam_role')) {
+      const roleName = this.text('aws_iam_role', name, 'name');
+      if (roleName === undefined) continue;
+      const arn = roleArn(this.stack.accountId, role, roleName);
+      this.out.roles.set(arn, { arn, name: roleName, trust: this.policy('aws_iam_role', name, 'assume_role_policy') });
+    }
   }
 
-  const managed = new Map<string, PolicySource>();
-  for (const [name] of resources(stack, 'aws_iam_policy')) {
-    const arn = referenceValue(stack, `aws_iam_policy.${name}.arn`);
-    if (arn) managed.set(arn, policy('aws_iam_policy', name, 'policy'));
+  /** Inline role policies, filed under the role they name. */
+  rolePolicies(): void {
+    for (const [name] of resources(this.stack, 'aws_iam_role_policy')) {
+      const roleName = this.text('aws_iam_role_policy', name, 'role');
+      if (roleName !== undefined) this.addIdentity('role', roleName, this.policy('aws_iam_role_policy', name, 'policy'));
+    }
   }
-  const attached = new Set<string>();
-  for (const { type, principal } of ATTACHMENTS) {
-    for (const [name] of resources(stack, type)) {
-      const who = text(type, name, principal);
-      const arn = text(type, name, 'policy_arn');
-      if (who === undefined || arn === undefined) continue;
-      const source = managed.get(arn);
-      if (!source) {
-        out.errors.push(`${attribute(stack, type, name, 'policy_arn').location}: error: ${arn} is not a policy of this workspace, so verify cannot evaluate it; attach policies defined in the same stack`);
+
+  /** Managed policies, under each role or user they are attached to, or as unattached ones of the account. */
+  managedPolicies(): void {
+    const managed = new Map<string, PolicySource>();
+    for (const [name] of resources(this.stack, 'aws_iam_policy')) {
+      const arn = referenceValue(this.stack, `aws_iam_policy.${name}.arn`);
+      if (arn) managed.set(arn, this.policy('aws_iam_policy', name, 'policy'));
+    }
+    const attached = new Set<string>();
+    for (const { type, principal } of ATTACHMENTS) {
+      for (const [name] of resources(this.stack, type)) {
+        const who = this.text(type, name, principal);
+        const arn = this.text(type, name, 'policy_arn');
+        if (who === undefined || arn === undefined) continue;
+        const source = managed.get(arn);
+        if (!source) {
+          const { location } = attribute(this.stack, type, name, 'policy_arn');
+          this.out.errors.push(`${location}: error: ${arn} is not a policy of this workspace, so verify cannot evaluate it; attach policies defined in the same stack`);
+          continue;
+        }
+        attached.add(arn);
+        this.addIdentity(principal, who, source);
+      }
+    }
+    const { accountId } = this.stack;
+    const unattached = [...managed].filter(([arn]) => !attached.has(arn)).map(([, source]) => source);
+    this.out.unattachedPolicies.set(accountId, [...(this.out.unattachedPolicies.get(accountId) ?? []), ...unattached]);
+  }
+
+  /** One policy per bucket: a second one would make Terraform flip between them. */
+  bucketPolicies(): void {
+    for (const [name] of resources(this.stack, 'aws_s3_bucket_policy')) {
+      const bucket = this.text('aws_s3_bucket_policy', name, 'bucket');
+      if (bucket === undefined) continue;
+      const source = this.policy('aws_s3_bucket_policy', name, 'policy');
+      if (this.out.bucketPolicies.has(bucket)) {
+        this.out.errors.push(`${source.location}: error: a second policy for bucket ${bucket}; each bucket takes exactly one bucket policy, merge them`);
         continue;
       }
-      attached.add(arn);
-      add(principalKey(stack.accountId, principal, who), source);
+      this.out.bucketPolicies.set(bucket, source);
     }
   }
-  const unattached = [...managed].filter(([arn]) => !attached.has(arn)).map(([, source]) => source);
-  out.unattachedPolicies.set(stack.accountId, [...(out.unattachedPolicies.get(stack.accountId) ?? []), ...unattached]);
 
-  for (const [name] of resources(stack, 'aws_s3_bucket_policy')) {
-    const bucket = text('aws_s3_bucket_policy', name, 'bucket');
-    if (bucket === undefined) continue;
-    const source = policy('aws_s3_bucket_policy', name, 'policy');
-    if (out.bucketPolicies.has(bucket)) {
-      out.errors.push(`${source.location}: error: a second policy for bucket ${bucket}; each bucket takes exactly one bucket policy, merge them`);
-      continue;
-    }
-    out.bucketPolicies.set(bucket, source);
+  private addIdentity(type: PrincipalType, name: string, source: PolicySource): void {
+    const key = principalKey(this.stack.accountId, type, name);
+    this.out.identityPolicies.set(key, [...(this.out.identityPolicies.get(key) ?? []), source]);
+  }
+
+  private text(type: string, name: string, key: string): string | undefined {
+    const { value, errors } = attribute(this.stack, type, name, key);
+    this.out.errors.push(...errors);
+    return value;
+  }
+
+  private policy(type: string, name: string, key: string): PolicySource {
+    const source = policySource(this.stack, type, name, key);
+    this.out.errors.push(...source.errors);
+    return source;
   }
 }
 

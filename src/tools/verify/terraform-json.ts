@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { uniqueId } from './stand-ins';
 import { Lookup, renderTemplate } from './terraform-template';
+import { locate } from './text-position';
 
 /** The parts of a synthesized `cdk.tf.json` verify reads. */
 export interface TerraformJson {
@@ -43,29 +44,28 @@ export function readStacks(outDir: string, accountIds: ReadonlyMap<string, strin
   }
   const stacks: Stack[] = [];
   const errors: string[] = [];
-  const seen = new Set<string>();
-  for (const alias of readdirSync(stacksDir).sort()) {
-    const file = join(stacksDir, alias, STACK_FILE);
-    if (!existsSync(file)) continue;
-    seen.add(alias);
-    const accountId = accountIds.get(alias);
-    if (!accountId) {
-      errors.push(`${file}:1:1: error: workspace "${alias}" has no account in accounts.yaml; synthesize again so the output matches the registry`);
-      continue;
-    }
-    const text = readFileSync(file, 'utf8');
-    try {
-      stacks.push({ alias, file, text, json: JSON.parse(text) as TerraformJson, accountId });
-    } catch (e) {
-      errors.push(`${file}:1:1: error: not valid JSON (${(e as Error).message}); synthesize again`);
-    }
+  const present = readdirSync(stacksDir).sort().filter((alias) => existsSync(join(stacksDir, alias, STACK_FILE)));
+  for (const alias of present) {
+    const read = readStack(join(stacksDir, alias, STACK_FILE), alias, accountIds.get(alias));
+    if ('error' in read) errors.push(read.error);
+    else stacks.push(read);
   }
   for (const alias of accountIds.keys()) {
-    if (!seen.has(alias)) {
+    if (!present.includes(alias)) {
       errors.push(`${join(stacksDir, alias, STACK_FILE)}:1:1: error: workspace "${alias}" is missing; synthesize again so the output matches the registry`);
     }
   }
   return { stacks, errors };
+}
+
+function readStack(file: string, alias: string, accountId: string | undefined): Stack | { error: string } {
+  if (!accountId) return { error: `${file}:1:1: error: workspace "${alias}" has no account in accounts.yaml; synthesize again so the output matches the registry` };
+  const text = readFileSync(file, 'utf8');
+  try {
+    return { alias, file, text, json: JSON.parse(text) as TerraformJson, accountId };
+  } catch (e) {
+    return { error: `${file}:1:1: error: not valid JSON (${(e as Error).message}); synthesize again` };
+  }
 }
 
 /** The resources of one type in a stack, by Terraform name. */
@@ -87,8 +87,13 @@ export function attribute(stack: Stack, type: string, name: string, key: string)
 }
 
 /** The ARN a role gets from its name and path, as Terraform's `arn` attribute would hold. */
-export function roleArn(accountId: string, path: string, name: string): string {
-  return `arn:aws:iam::${accountId}:role${path}${name}`;
+export function roleArn(accountId: string, resource: Record<string, unknown>, name: string): string {
+  return `arn:aws:iam::${accountId}:role${iamPath(resource)}${name}`;
+}
+
+/** An IAM resource's `path`, `/` when unset as in AWS. */
+function iamPath(resource: Record<string, unknown>): string {
+  return typeof resource.path === 'string' ? resource.path : DEFAULT_IAM_PATH;
 }
 
 /** The stand-in value of a reference such as `aws_iam_policy.x.arn` in a stack, or undefined when it has none. */
@@ -97,32 +102,25 @@ export function referenceValue(stack: Stack, expression: string): string | undef
 }
 
 const DEFAULT_IAM_PATH = '/';
-const lookupCache = new WeakMap<Stack, Lookup>();
 
 /** Stand-in values for the references a policy may contain: what `terraform apply` would fill in. */
 function references(stack: Stack): Lookup {
-  const cached = lookupCache.get(stack);
-  if (cached) return cached;
-  const lookup: Lookup = (expression) => {
+  return (expression) => {
     const [first, ...rest] = expression.split('.');
-    const [type, name, attr] = first === 'data' ? rest : [first, ...rest];
-    if (first === 'data') return dataSourceValue(stack, type, name, attr);
-    return resourceValue(stack, type, name, attr);
+    if (first === 'data') return dataSourceValue(stack, rest[0], rest[1], rest[2]);
+    return resourceValue(stack, first, rest[0], rest[1]);
   };
-  lookupCache.set(stack, lookup);
-  return lookup;
 }
 
 function resourceValue(stack: Stack, type: string, name: string, attr: string): string | undefined {
   const resource = stack.json.resource?.[type]?.[name];
   if (!resource || typeof resource.name !== 'string' || resource.name.includes('${')) return undefined;
-  const path = typeof resource.path === 'string' ? resource.path : DEFAULT_IAM_PATH;
   if (type === 'aws_iam_role') {
-    const arn = roleArn(stack.accountId, path, resource.name);
+    const arn = roleArn(stack.accountId, resource, resource.name);
     return { arn, name: resource.name, id: resource.name, unique_id: uniqueId(arn) }[attr];
   }
   if (type === 'aws_iam_policy') {
-    const arn = `arn:aws:iam::${stack.accountId}:policy${path}${resource.name}`;
+    const arn = `arn:aws:iam::${stack.accountId}:policy${iamPath(resource)}${resource.name}`;
     return { arn, name: resource.name, id: arn }[attr];
   }
   return undefined;
@@ -132,40 +130,4 @@ function resourceValue(stack: Stack, type: string, name: string, attr: string): 
 function dataSourceValue(stack: Stack, type: string, name: string, attr: string): string | undefined {
   if (type !== 'aws_caller_identity' || !stack.json.data?.[type]?.[name]) return undefined;
   return attr === 'account_id' || attr === 'id' ? stack.accountId : undefined;
-}
-
-/** Where each object key of a stack file starts, and where each line starts: built once per stack. */
-interface TextIndex {
-  readonly objectKeys: ReadonlyMap<string, number>;
-  readonly lineStarts: readonly number[];
-}
-
-const textIndexes = new WeakMap<Stack, TextIndex>();
-
-function textIndex(stack: Stack): TextIndex {
-  let index = textIndexes.get(stack);
-  if (!index) {
-    const objectKeys = new Map<string, number>();
-    for (const match of stack.text.matchAll(/"([^"\n]+)": \{/g)) {
-      if (!objectKeys.has(match[1])) objectKeys.set(match[1], match.index);
-    }
-    const lineStarts = [0];
-    for (let at = stack.text.indexOf('\n'); at >= 0; at = stack.text.indexOf('\n', at + 1)) lineStarts.push(at + 1);
-    index = { objectKeys, lineStarts };
-    textIndexes.set(stack, index);
-  }
-  return index;
-}
-
-/** `file:line:col` of `"key":` inside the resource named `name`; the file's start when not found. */
-function locate(stack: Stack, name: string, key: string): string {
-  const { objectKeys, lineStarts } = textIndex(stack);
-  const resourceAt = objectKeys.get(name) ?? -1;
-  const keyAt = resourceAt < 0 ? -1 : stack.text.indexOf(`"${key}":`, resourceAt);
-  const at = Math.max(keyAt < 0 ? resourceAt : keyAt, 0);
-  let line = 0;
-  for (let step = lineStarts.length; step > 0; step >>= 1) {
-    while (line + step < lineStarts.length && lineStarts[line + step] <= at) line += step;
-  }
-  return `${stack.file}:${line + 1}:${at - lineStarts[line] + 1}`;
 }
