@@ -2,7 +2,7 @@ import { AppRole } from '../../policy/app-roles';
 import { APP_ID_TAG } from '../../policy/naming';
 import { Registry } from '../../registry/model';
 import { Actor } from './actor';
-import { consumerActor, otherPrincipalActor } from './consumer';
+import { consumerActor, otherPrincipalActor } from './app-actors';
 import { neighbourApp } from './neighbours';
 import { FROM_INTERNET } from './network';
 import { requestBy } from './request';

@@ -3,17 +3,14 @@ import { Account, Bucket } from '../../registry/model';
 import { Actor, actorFor } from './actor';
 import { FROM_INTERNET } from './network';
 import { requestBy } from './request';
-import { IdentitySource, Scenario } from './scenario';
-import { ADMIN_POLICY, OBJECT_NAME } from './stand-ins';
+import { Scenario } from './scenario';
+import { ADMIN_IDENTITY, OBJECT_NAME } from './stand-ins';
 
 /** An administrator of the bucket's account that the registry does not know. */
 const OUTSIDE_ADMIN_ROLE = 'keyless-verify-account-admin';
 /** Reading data, and managing the bucket policy itself: nobody trusted may lose either. */
 const GUARDED_ACTIONS = ['s3:GetObject', 's3:PutBucketPolicy'] as const;
 
-// Admins, breakGlass, the deploy role and the root get their permissions outside keyless: assume they have all,
-// so that only the bucket policy decides.
-const ADMIN: IdentitySource = { kind: 'stand-in', name: 'StandInAdministratorAccess', policy: ADMIN_POLICY };
 
 /** Who besides app sessions may use a bucket: trusted principals always, other admins only when not exclusive. */
 export function bucketScenarios(bucket: Bucket, owner: Account): Scenario[] {
@@ -22,12 +19,12 @@ export function bucketScenarios(bucket: Bucket, owner: Account): Scenario[] {
     ...(owner.deployRole ? [[`deploy role ${owner.deployRole}`, owner.deployRole] as [string, string]] : []),
     ['account root', `arn:aws:iam::${owner.id}:root`],
   ];
-  const outsider = actorFor(`arn:aws:iam::${owner.id}:role/${OUTSIDE_ADMIN_ROLE}`, [ADMIN]);
+  const outsider = actorFor(`arn:aws:iam::${owner.id}:role/${OUTSIDE_ADMIN_ROLE}`, [ADMIN_IDENTITY]);
   return [
     ...GUARDED_ACTIONS.map((action) =>
       scenario(bucket, owner, `an admin of account ${owner.alias} outside the registry: ${action}`, bucket.exclusive ? 'Denied' : 'Allowed', outsider, action)),
     ...trusted.flatMap(([who, arn]) =>
-      GUARDED_ACTIONS.map((action) => scenario(bucket, owner, `${who} is never locked out: ${action}`, 'Allowed', actorFor(arn, [ADMIN]), action))),
+      GUARDED_ACTIONS.map((action) => scenario(bucket, owner, `${who} is never locked out: ${action}`, 'Allowed', actorFor(arn, [ADMIN_IDENTITY]), action))),
   ];
 }
 

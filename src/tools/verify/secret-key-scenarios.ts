@@ -1,10 +1,10 @@
 import { KMS_ACTIONS, SECRET_READ_ACTIONS } from '../../policy/actions';
 import { AppRole } from '../../policy/app-roles';
 import { arnAccount } from '../../policy/naming';
+import { appSession } from './app-actors';
 import { FROM_INTERNET } from './network';
 import { requestBy } from './request';
 import { Scenario, SimRequest } from './scenario';
-import { appSession } from './session-scenarios';
 import { concreteInstance, defaultKeyPolicy } from './stand-ins';
 
 const SECRET_WRITE_ACTION = 'secretsmanager:PutSecretValue';

@@ -2,24 +2,17 @@ import { LIST_ACTION, OBJECT_ACTIONS } from '../../policy/actions';
 import { AppRole, RoleAccess } from '../../policy/app-roles';
 import { APP_ID_TAG, bucketArn } from '../../policy/naming';
 import { Permission, Registry } from '../../registry/model';
-import { Actor, actorFor } from './actor';
-import { directConsumerActor } from './consumer';
+import { Actor } from './actor';
+import { appSession, directConsumerActor } from './app-actors';
 import { neighbourApp, neighbourPrefix } from './neighbours';
 import { FROM_OUTSIDE, fromInsideNetwork, NetworkContext, overPlainHttp } from './network';
 import { requestBy } from './request';
 import { Scenario, SimRequest } from './scenario';
-import { concreteInstance, OBJECT_NAME } from './stand-ins';
+import { OBJECT_NAME } from './stand-ins';
 
 const ALL_PERMISSIONS: readonly Permission[] = ['read', 'write', 'delete', 'list'];
 /** Appended to a prefix's last segment: `uploads/` → `uploads-outside/`, outside it yet sharing its first letters. */
 const OUTSIDE_SUFFIX = '-outside/';
-
-/** The session an app gets from assuming its role: tagged with its AppId (and its SourceIdentity when declared). */
-export function appSession(role: AppRole, tags: Readonly<Record<string, string>> = { [APP_ID_TAG]: role.app.id }): Actor {
-  const identity = [{ kind: 'app-role', arn: role.arn, accountId: role.account.id, name: role.name } as const];
-  const sourceIdentity = role.app.sourceIdentity ? concreteInstance(role.app.sourceIdentity) : undefined;
-  return actorFor(role.arn, identity, { tags, sourceIdentity });
-}
 
 /** What an app session may do in one bucket: its declared permissions under its prefix, and nothing else. */
 export function sessionScenarios(registry: Registry, role: AppRole, access: RoleAccess): Scenario[] {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { PolicyDocument } from '../../policy/document';
+import type { IdentitySource } from './scenario';
 
 /**
  * Stand-ins for what only exists after `terraform apply` (unique ids) or lies outside keyless
@@ -20,12 +21,11 @@ export const STAND_IN_VPC = 'vpc-0keylessverify0';
 export const OBJECT_NAME = 'keyless-verify.txt';
 
 const UNIQUE_ID_CHARS = 17;
-const HEX_TO_UPPER_ALNUM = /[^A-Z0-9]/g;
 
 /** A deterministic IAM unique id (`AROA…`, `AIDA…`) for a role or user ARN, as Terraform's `unique_id` would hold. */
 export function uniqueId(arn: string): string {
   const prefix = arn.includes(':user/') ? 'AIDA' : 'AROA';
-  const digest = createHash('sha256').update(arn).digest('hex').toUpperCase().replace(HEX_TO_UPPER_ALNUM, '');
+  const digest = createHash('sha256').update(arn).digest('hex').toUpperCase();
   return prefix + digest.slice(0, UNIQUE_ID_CHARS);
 }
 
@@ -40,10 +40,14 @@ export function matchesPattern(pattern: string, value: string): boolean {
   return new RegExp(`^${regex}$`).test(value);
 }
 
-/** Principals whose own permissions keyless does not manage (admins, breakGlass, root): assume they may do anything. */
-export const ADMIN_POLICY: PolicyDocument = {
-  Version: '2012-10-17',
-  Statement: [{ Sid: 'StandInAdministratorAccess', Effect: 'Allow', Action: '*', Resource: '*' }],
+/**
+ * Principals whose own permissions keyless does not manage (admins, breakGlass, the deploy role, the root, a
+ * consumer outside its sessions): assume they may do anything, so that only the policies keyless writes decide.
+ */
+export const ADMIN_IDENTITY: IdentitySource = {
+  kind: 'stand-in',
+  name: 'StandInAdministratorAccess',
+  policy: { Version: '2012-10-17', Statement: [{ Sid: 'StandInAdministratorAccess', Effect: 'Allow', Action: '*', Resource: '*' }] },
 };
 
 /**
