@@ -1,0 +1,93 @@
+import { loadRegistry } from '../../../src/registry/load';
+import { Registry } from '../../../src/registry/model';
+import { Scenario } from '../../../src/tools/verify/scenario';
+import { deriveScenarios } from '../../../src/tools/verify/scenarios';
+import { writeRegistry } from '../../helpers';
+import { ACCOUNTS, APPS } from './registry-fixture';
+
+let registry: Registry;
+let scenarios: Scenario[];
+
+beforeAll(() => {
+  registry = loadRegistry(writeRegistry(ACCOUNTS, APPS), {});
+  scenarios = deriveScenarios(registry);
+});
+
+function find(name: string, app?: string): Scenario {
+  const found = scenarios.find((s) => s.scenario === name && s.app === app);
+  if (!found) throw new Error(`no scenario "${name}" for ${app}: ${scenarios.filter((s) => s.app === app).map((s) => s.scenario).join(' | ')}`);
+  return found;
+}
+
+describe('deriveScenarios', () => {
+  it('GIVEN a bucket that is neither exclusive nor TLS-only WHEN derived THEN outside admins and plain HTTP are expected to be allowed', () => {
+    expect(find('an admin of account store outside the registry: s3:GetObject').expected).toBe('Allowed');
+    expect(find('read s3://open/node-app/ over plain HTTP', 'node-app').expected).toBe('Allowed');
+    expect(find('an admin of account store2 outside the registry: s3:PutBucketPolicy').expected).toBe('Denied');
+  });
+
+  it('GIVEN an app with buckets in two accounts WHEN derived THEN its trust scenarios say which account role they are about', () => {
+    expect(find('[store] AssumeRole with its ExternalId and AppId tag and SourceIdentity', 'node-app').requests[0].resource)
+      .toBe('arn:aws:iam::111111111111:role/keyless/keyless-node-app');
+    expect(find('[store2] AssumeRole with its ExternalId and AppId tag and SourceIdentity', 'node-app').requests[0].resource)
+      .toBe('arn:aws:iam::222222222222:role/keyless/keyless-node-app');
+  });
+
+  it('GIVEN a SourceIdentity pattern that accepts anything WHEN derived THEN there is no non-matching scenario but a missing one', () => {
+    const names = scenarios.filter((s) => s.app === 'node-app').map((s) => s.scenario);
+
+    expect(names).toContain('[store] AssumeRole without a SourceIdentity');
+    expect(names.some((n) => n.includes('non-matching SourceIdentity'))).toBe(false);
+  });
+
+  it('GIVEN a consumer account root WHEN derived THEN a delegate holding the unattached policies assumes, and another principal holds nothing', () => {
+    const assume = find('[store] AssumeRole with its ExternalId and AppId tag and SourceIdentity', 'node-app').requests[0];
+    const other = find('[store] AssumeRole by another principal of the consumer account', 'node-app').requests[0];
+
+    expect(assume.principal).toBe('arn:aws:sts::333333333333:assumed-role/keyless-verify-delegate/keyless-verify');
+    expect(assume.identity).toEqual([{ kind: 'unattached', accountId: '333333333333' }]);
+    expect(other.identity).toEqual([]);
+  });
+
+  it('GIVEN an external consumer role WHEN derived THEN its account is assumed to allow it and another principal of it is an admin', () => {
+    const assume = find('AssumeRole with its ExternalId and AppId tag', 'partner').requests[0];
+    const other = find('AssumeRole by another principal of the consumer account', 'partner').requests[0];
+
+    expect(assume.identity).toEqual([expect.objectContaining({ kind: 'stand-in', name: 'StandInExternalAccountAllows' })]);
+    expect(other.identity).toEqual([expect.objectContaining({ kind: 'stand-in', name: 'StandInAdministratorAccess' })]);
+  });
+
+  it('GIVEN two apps in one bucket WHEN derived THEN each is denied the other\'s prefix', () => {
+    expect(find("read under partner's prefix s3://open/partner/", 'node-app').expected).toBe('Denied');
+    expect(find("write under node-app's prefix s3://open/node-app/", 'partner').expected).toBe('Denied');
+  });
+
+  it('GIVEN a network by source IP WHEN derived THEN inside requests come from that CIDR and outside ones from elsewhere', () => {
+    const inside = find('write under its prefix s3://locked/node-app/', 'node-app').requests[0];
+    const outside = find('write s3://locked/node-app/ from outside the bucket network', 'node-app').requests[0];
+
+    expect(inside.context['aws:SourceIp']).toBe('192.0.2.0');
+    expect(outside.context['aws:SourceIp']).not.toBe('192.0.2.0');
+  });
+
+  it('GIVEN any scenario WHEN derived THEN every request spells out the principal and transport keys', () => {
+    for (const request of scenarios.flatMap((s) => s.requests)) {
+      expect(Object.keys(request.context)).toEqual(expect.arrayContaining(['aws:PrincipalArn', 'aws:PrincipalAccount', 'aws:userid', 'aws:SecureTransport']));
+    }
+  });
+
+  it('GIVEN a call with an extra tag WHEN derived THEN it needs AssumeRole and TagSession, each with only its own keys', () => {
+    const [assume, tag, setSourceIdentity] = find('[store] AssumeRole with an extra session tag key (Team)', 'node-app').requests;
+
+    expect([assume.action, tag.action, setSourceIdentity.action]).toEqual(['sts:AssumeRole', 'sts:TagSession', 'sts:SetSourceIdentity']);
+    expect(assume.context).toMatchObject({ 'sts:ExternalId': 'node-app-external-id-1', 'aws:TagKeys': ['AppId', 'Team'], 'sts:SourceIdentity': 'verify' });
+    expect(Object.keys(tag.context).filter((k) => k.startsWith('sts:'))).toEqual([]);
+    expect(Object.keys(setSourceIdentity.context).filter((k) => !k.startsWith('aws:'))).toEqual(['sts:SourceIdentity']);
+  });
+
+  it('GIVEN an apps filter WHEN derived THEN only that app and the buckets it uses remain', () => {
+    const filtered = deriveScenarios(registry, { apps: ['partner'] });
+
+    expect(new Set(filtered.map((s) => s.app ?? `bucket:${s.bucket}`))).toEqual(new Set(['partner', 'bucket:open']));
+  });
+});

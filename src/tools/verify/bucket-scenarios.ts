@@ -1,0 +1,37 @@
+import { bucketArn } from '../../policy/naming';
+import { Account, Bucket } from '../../registry/model';
+import { Actor, actorFor } from './actor';
+import { FROM_INTERNET } from './network';
+import { requestBy } from './request';
+import { Scenario } from './scenario';
+import { ADMIN_IDENTITY, OBJECT_NAME } from './stand-ins';
+
+/** An administrator of the bucket's account that the registry does not know. */
+const OUTSIDE_ADMIN_ROLE = 'keyless-verify-account-admin';
+/** Reading data, and managing the bucket policy itself: nobody trusted may lose either. */
+const GUARDED_ACTIONS = ['s3:GetObject', 's3:PutBucketPolicy'] as const;
+
+
+/** Who besides app sessions may use a bucket: trusted principals always, other admins only when not exclusive. */
+export function bucketScenarios(bucket: Bucket, owner: Account): Scenario[] {
+  const trusted: [string, string][] = [
+    ...owner.breakGlass.map((arn): [string, string] => [`breakGlass ${arn}`, arn]),
+    ...(owner.deployRole ? [[`deploy role ${owner.deployRole}`, owner.deployRole] as [string, string]] : []),
+    ['account root', `arn:aws:iam::${owner.id}:root`],
+  ];
+  const outsider = actorFor(`arn:aws:iam::${owner.id}:role/${OUTSIDE_ADMIN_ROLE}`, [ADMIN_IDENTITY]);
+  return [
+    ...GUARDED_ACTIONS.map((action) =>
+      scenario(bucket, owner, `an admin of account ${owner.alias} outside the registry: ${action}`, bucket.exclusive ? 'Denied' : 'Allowed', outsider, action)),
+    ...trusted.flatMap(([who, arn]) =>
+      GUARDED_ACTIONS.map((action) => scenario(bucket, owner, `${who} is never locked out: ${action}`, 'Allowed', actorFor(arn, [ADMIN_IDENTITY]), action))),
+  ];
+}
+
+function scenario(bucket: Bucket, owner: Account, name: string, expected: Scenario['expected'], actor: Actor, action: string): Scenario {
+  const resource = action === 's3:GetObject' ? `${bucketArn(bucket.name)}/${OBJECT_NAME}` : bucketArn(bucket.name);
+  const request = requestBy(actor, {
+    action, resource, resourceAccount: owner.id, resourcePolicy: { kind: 'bucket', bucket: bucket.name }, network: FROM_INTERNET,
+  });
+  return { bucket: bucket.name, scenario: name, expected, requests: [request] };
+}

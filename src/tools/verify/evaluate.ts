@@ -1,0 +1,59 @@
+import { PolicyResolver } from './policy-resolver';
+import { Scenario, SimRequest } from './scenario';
+import { Outcome, simulate } from './simulate';
+import { SynthesizedOutput } from './synthesized';
+import { Decision, ScenarioResult } from './types';
+
+type Evaluated = { readonly outcome: Outcome } | { readonly error: string };
+type RequestOutcome = { readonly request: SimRequest } & Evaluated;
+
+/**
+ * Simulates every scenario against the synthesized policies; also returns invalid policies found on the way.
+ * Scenarios share requests (every rejected AssumeRole call repeats the valid TagSession): each is simulated once.
+ */
+export async function evaluateScenarios(scenarios: readonly Scenario[], output: SynthesizedOutput): Promise<{ results: ScenarioResult[]; errors: string[] }> {
+  const resolver = new PolicyResolver(output);
+  const evaluated = new Map<string, Evaluated>();
+  const evaluate = async (request: SimRequest): Promise<Evaluated> => {
+    const key = JSON.stringify(request);
+    let result = evaluated.get(key);
+    if (!result) {
+      const prepared = resolver.prepare(request);
+      result = 'error' in prepared ? prepared : await simulate(prepared.value);
+      evaluated.set(key, result);
+    }
+    return result;
+  };
+  const results: ScenarioResult[] = [];
+  for (const scenario of scenarios) {
+    const outcomes: RequestOutcome[] = [];
+    for (const request of scenario.requests) outcomes.push({ request, ...(await evaluate(request)) });
+    results.push(scenarioResult(scenario, outcomes));
+  }
+  return { results, errors: [...resolver.errors] };
+}
+
+/** A call is allowed when each authorization it needs is; the first denial names the deciding statement. */
+function scenarioResult(scenario: Scenario, outcomes: readonly RequestOutcome[]): ScenarioResult {
+  const { app, bucket, expected } = scenario;
+  const failed = outcomes.find((o) => 'error' in o);
+  const denied = outcomes.find((o) => 'outcome' in o && o.outcome.result !== 'Allowed');
+  const actual: Decision | 'Error' = failed ? 'Error' : denied ? 'Denied' : 'Allowed';
+  const decidingSid = denied && 'outcome' in denied ? denied.outcome.decidingSid : undefined;
+  const detail = outcomes.map(describe).join('\n');
+  return {
+    ...(app !== undefined && { app }),
+    ...(bucket !== undefined && { bucket }),
+    scenario: scenario.scenario,
+    expected,
+    actual,
+    pass: actual === expected,
+    ...(decidingSid !== undefined && { decidingSid }),
+    detail,
+  };
+}
+
+function describe(o: RequestOutcome): string {
+  const what = `${o.request.action} on ${o.request.resource} as ${o.request.principal}`;
+  return 'error' in o ? `${what}: ${o.error}` : `${what}: ${o.outcome.result}, ${o.outcome.reason}`;
+}

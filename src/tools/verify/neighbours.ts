@@ -1,0 +1,33 @@
+import { Access, App, Registry } from '../../registry/model';
+
+/** Another app as seen by an attacker next to this one: its id and ExternalId. */
+export interface Neighbour {
+  readonly id: string;
+  readonly externalId: string;
+}
+
+/** Used when the registry holds a single app, so "another app" still has values to try. */
+const STAND_IN_NEIGHBOUR: Neighbour = { id: 'keyless-verify-other-app', externalId: 'keyless-verify-other-external-id' };
+
+/**
+ * The app most likely to impersonate this one: one sharing its consumer principal (the containers on the same
+ * Swarm node), else any other app of the registry.
+ */
+export function neighbourApp(registry: Registry, app: App): Neighbour {
+  const others = registry.apps.filter((a) => a.id !== app.id);
+  return others.find((a) => a.consumer.principalArn === app.consumer.principalArn) ?? others[0] ?? STAND_IN_NEIGHBOUR;
+}
+
+/** Another app's prefix in the same bucket that does not overlap this app's, if there is one. */
+export function neighbourPrefix(registry: Registry, app: App, access: Access): { app: string; prefix: string } | undefined {
+  for (const other of registry.apps) {
+    if (other.id === app.id) continue;
+    const found = other.access.find((a) => a.bucket === access.bucket && !overlaps(a.prefix, access.prefix));
+    if (found) return { app: other.id, prefix: found.prefix };
+  }
+  return undefined;
+}
+
+function overlaps(a: string, b: string): boolean {
+  return a.startsWith(b) || b.startsWith(a);
+}

@@ -1,0 +1,104 @@
+import type { ValidatedPolicy } from '@cloud-copilot/iam-policy';
+import { PolicyDocument } from '../../policy/document';
+import { IdentitySource, ResourcePolicySource, SimRequest } from './scenario';
+import { PolicyKind, PreparedRequest, validatePolicy } from './simulate';
+import { PolicySource, principalKey, SynthesizedOutput } from './synthesized';
+
+type Resolved<T> = { readonly value: T } | { readonly error: string };
+type NamedPolicy = { readonly name: string; readonly policy: ValidatedPolicy };
+
+/**
+ * Looks up the policies each request needs in the synthesized output and validates each policy once, however
+ * many scenarios use it (a thousand apps share one bucket policy).
+ */
+export class PolicyResolver {
+  private readonly validated = new WeakMap<object, Resolved<ValidatedPolicy>>();
+  /** Invalid synthesized policies, each reported once. */
+  readonly errors = new Set<string>();
+
+  constructor(private readonly output: SynthesizedOutput) {}
+
+  prepare(request: SimRequest): Resolved<PreparedRequest> {
+    const identityPolicies: NamedPolicy[] = [];
+    for (const source of request.identity) {
+      const resolved = this.identity(source);
+      if ('error' in resolved) return resolved;
+      identityPolicies.push(...resolved.value);
+    }
+    const resourcePolicy = this.resourcePolicy(request.resourcePolicy);
+    if ('error' in resourcePolicy) return resourcePolicy;
+    return { value: { request, identityPolicies, resourcePolicy: resourcePolicy.value } };
+  }
+
+  private identity(source: IdentitySource): Resolved<NamedPolicy[]> {
+    const { output } = this;
+    switch (source.kind) {
+      case 'stand-in': {
+        const policy = this.standIn(source.policy, 'identity');
+        return 'error' in policy ? policy : { value: [{ name: source.name, policy: policy.value }] };
+      }
+      case 'unattached':
+        return this.all(output.unattachedPolicies.get(source.accountId) ?? []);
+      case 'attached':
+        return this.all(output.identityPolicies.get(principalKey(source.accountId, source.type, source.name)) ?? []);
+      case 'app-role':
+        if (!output.roles.has(source.arn)) return missingRole(source.arn);
+        return this.all(output.identityPolicies.get(principalKey(source.accountId, 'role', source.name)) ?? []);
+    }
+  }
+
+  private resourcePolicy(source: ResourcePolicySource): Resolved<ValidatedPolicy | undefined> {
+    switch (source.kind) {
+      case 'none':
+        return { value: undefined };
+      case 'stand-in':
+        return this.standIn(source.policy, 'resource');
+      case 'trust': {
+        const role = this.output.roles.get(source.roleArn);
+        return role ? this.check(role.trust, 'trust') : missingRole(source.roleArn);
+      }
+      case 'bucket': {
+        const policy = this.output.bucketPolicies.get(source.bucket);
+        if (!policy) return { error: `no bucket policy for ${source.bucket} in the synthesized output; synthesize again` };
+        return this.check(policy, 'resource');
+      }
+    }
+  }
+
+  private all(sources: readonly PolicySource[]): Resolved<NamedPolicy[]> {
+    const policies: NamedPolicy[] = [];
+    for (const source of sources) {
+      const checked = this.check(source, 'identity');
+      if ('error' in checked) return checked;
+      policies.push({ name: source.address, policy: checked.value });
+    }
+    return { value: policies };
+  }
+
+  private standIn(document: PolicyDocument, kind: PolicyKind): Resolved<ValidatedPolicy> {
+    return this.check({ location: 'stand-ins.ts', address: 'stand-in policy', document, errors: [] }, kind, document);
+  }
+
+  /** A synthesized policy, validated once; an unrenderable or invalid one is an error for every scenario using it. */
+  private check(source: PolicySource, kind: PolicyKind, cacheKey: object = source): Resolved<ValidatedPolicy> {
+    const cached = this.validated.get(cacheKey);
+    if (cached) return cached;
+    let resolved: Resolved<ValidatedPolicy>;
+    if (source.document === undefined) {
+      resolved = { error: source.errors.join('\n') };
+    } else {
+      const policy = validatePolicy(source.document, kind);
+      const problems = policy.errors.map((e) => `${e.path}: ${e.message}`);
+      resolved = problems.length
+        ? { error: `${source.location}: error: ${source.address} is not a valid ${kind} policy (${problems.join('; ')}); fix the builder in src/policy` }
+        : { value: policy };
+      if ('error' in resolved) this.errors.add(resolved.error);
+    }
+    this.validated.set(cacheKey, resolved);
+    return resolved;
+  }
+}
+
+function missingRole(arn: string): { error: string } {
+  return { error: `role ${arn} is not in the synthesized output; synthesize again` };
+}

@@ -1,0 +1,58 @@
+import { LIST_ACTION, OBJECT_ACTIONS } from '../../policy/actions';
+import { AppRole, RoleAccess } from '../../policy/app-roles';
+import { APP_ID_TAG, bucketArn } from '../../policy/naming';
+import { Permission, Registry } from '../../registry/model';
+import { Actor } from './actor';
+import { appSession, directConsumerActor } from './app-actors';
+import { neighbourApp, neighbourPrefix } from './neighbours';
+import { FROM_OUTSIDE, fromInsideNetwork, NetworkContext, overPlainHttp } from './network';
+import { requestBy } from './request';
+import { Scenario, SimRequest } from './scenario';
+import { OBJECT_NAME } from './stand-ins';
+
+const ALL_PERMISSIONS: readonly Permission[] = ['read', 'write', 'delete', 'list'];
+/** Appended to a prefix's last segment: `uploads/` → `uploads-outside/`, outside it yet sharing its first letters. */
+const OUTSIDE_SUFFIX = '-outside/';
+
+/** What an app session may do in one bucket: its declared permissions under its prefix, and nothing else. */
+export function sessionScenarios(registry: Registry, role: AppRole, access: RoleAccess): Scenario[] {
+  const { app } = role;
+  const session = appSession(role);
+  const bucket = access.target;
+  const inside = fromInsideNetwork(bucket);
+  const url = (prefix: string) => `s3://${bucket.name}/${prefix}`;
+  const scenario = (name: string, expected: Scenario['expected'], requests: readonly SimRequest[]): Scenario =>
+    ({ app: app.id, bucket: bucket.name, scenario: name, expected, requests });
+  const use = (actor: Actor, permission: Permission, prefix: string, network: NetworkContext = inside) =>
+    [permissionRequest(actor, role, access, permission, prefix, network)];
+
+  const declared = access.permissions;
+  const own = access.prefix;
+  const outside = `${own.slice(0, -1)}${OUTSIDE_SUFFIX}`;
+  const first = declared[0];
+  const scenarios = [
+    ...declared.map((p) => scenario(`${p} under its prefix ${url(own)}`, 'Allowed', use(session, p, own))),
+    ...ALL_PERMISSIONS.filter((p) => !declared.includes(p)).map((p) => scenario(`${p} under its prefix ${url(own)} (not declared)`, 'Denied', use(session, p, own))),
+    ...declared.map((p) => scenario(`${p} outside its prefix ${url(outside)}`, 'Denied', use(session, p, outside))),
+    ...(declared.includes('list') ? [scenario(`list the whole bucket ${url('')}`, 'Denied', use(session, 'list', ''))] : []),
+    scenario(`${first} ${url(own)} over plain HTTP`, bucket.enforceTls ? 'Denied' : 'Allowed', use(session, first, own, overPlainHttp(inside))),
+    ...(bucket.network ? [scenario(`${first} ${url(own)} from outside the bucket network`, 'Denied', use(session, first, own, FROM_OUTSIDE))] : []),
+    scenario(`${first} ${url(own)} as the consumer principal directly, without assuming`, 'Denied', use(directConsumerActor(app), first, own)),
+    scenario(`${first} ${url(own)} in a session without the AppId tag`, 'Denied', use(appSession(role, {}), first, own)),
+    scenario(`${first} ${url(own)} in a session tagged for another app`, 'Denied', use(appSession(role, { [APP_ID_TAG]: neighbourApp(registry, app).id }), first, own)),
+  ];
+  const neighbour = neighbourPrefix(registry, app, access);
+  if (neighbour) {
+    scenarios.push(...declared.map((p) => scenario(`${p} under ${neighbour.app}'s prefix ${url(neighbour.prefix)}`, 'Denied', use(session, p, neighbour.prefix))));
+  }
+  return scenarios;
+}
+
+/** One S3 request exercising a permission at a prefix: an object below it, or a listing of it. */
+function permissionRequest(actor: Actor, role: AppRole, access: RoleAccess, permission: Permission, prefix: string, network: NetworkContext): SimRequest {
+  const target = { resourceAccount: role.account.id, resourcePolicy: { kind: 'bucket', bucket: access.bucket } as const, network };
+  if (permission === 'list') {
+    return requestBy(actor, { ...target, action: LIST_ACTION, resource: bucketArn(access.bucket), context: { 's3:prefix': prefix } });
+  }
+  return requestBy(actor, { ...target, action: OBJECT_ACTIONS[permission], resource: `${bucketArn(access.bucket)}/${prefix}${OBJECT_NAME}` });
+}

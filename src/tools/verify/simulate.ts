@@ -1,0 +1,96 @@
+import {
+  createValidatedPolicy,
+  validateIdentityPolicy,
+  validateResourcePolicy,
+  validateTrustPolicy,
+  type ValidatedPolicy,
+  type ValidationError,
+} from '@cloud-copilot/iam-policy';
+import {
+  getDenialReasons,
+  getGrantReasons,
+  runSimulation,
+  type EvaluationResult,
+  type RequestAnalysis,
+  type RunSimulationResults,
+} from '@cloud-copilot/iam-simulate';
+import { SimRequest } from './scenario';
+
+export type PolicyKind = 'identity' | 'resource' | 'trust';
+
+const VALIDATORS: Record<PolicyKind, (policy: unknown) => ValidationError[]> = {
+  identity: validateIdentityPolicy,
+  resource: validateResourcePolicy,
+  trust: validateTrustPolicy,
+};
+
+/** A policy checked once, so the many simulations that use it skip re-validation. */
+export function validatePolicy(document: unknown, kind: PolicyKind): ValidatedPolicy {
+  return createValidatedPolicy(document, VALIDATORS[kind]);
+}
+
+/** A request with its policies looked up and validated. */
+export interface PreparedRequest {
+  readonly request: SimRequest;
+  readonly identityPolicies: readonly { readonly name: string; readonly policy: ValidatedPolicy }[];
+  readonly resourcePolicy?: ValidatedPolicy;
+}
+
+export interface Outcome {
+  readonly result: EvaluationResult;
+  /** Sid of the explicit Deny that decided, when there is one. */
+  readonly decidingSid?: string;
+  /** Which policies and statements allowed or denied it, for the report. */
+  readonly reason: string;
+}
+
+export type SimulationOutcome = { readonly outcome: Outcome } | { readonly error: string };
+
+/**
+ * Evaluates one request as AWS would. Every context key must be one the action supports: a key the simulator
+ * ignores means the scenario does not test what it claims, so it is reported as an error, not a decision.
+ */
+export async function simulate(prepared: PreparedRequest): Promise<SimulationOutcome> {
+  const { request } = prepared;
+  const response = await runSimulation({
+    request: {
+      principal: request.principal,
+      action: request.action,
+      resource: { resource: request.resource, accountId: request.resourceAccount },
+      contextVariables: request.context as Record<string, string | string[]>,
+    },
+    identityPolicies: prepared.identityPolicies.map(({ name, policy }) => ({ name, policy })),
+    serviceControlPolicies: [],
+    resourceControlPolicies: [],
+    resourcePolicy: prepared.resourcePolicy,
+  }, { simulationMode: 'Strict' });
+  if (response.resultType === 'error') {
+    return { error: `the simulator rejected ${request.action} on ${request.resource}: ${JSON.stringify(response.errors)}` };
+  }
+  const ignored = ignoredKeys(response);
+  if (ignored.length) {
+    return { error: `scenario bug: ${request.action} does not take context keys ${ignored.join(', ')}; remove them from the scenario` };
+  }
+  const analysis = response.resultType === 'single' ? response.result.analysis : response.results[0]?.analysis;
+  return { outcome: { result: response.overallResult, ...explain(analysis) } };
+}
+
+function ignoredKeys(response: Exclude<RunSimulationResults, { resultType: 'error' }>): string[] {
+  const results = response.resultType === 'single' ? [response.result] : response.results;
+  return [...new Set(results.flatMap((r) => r.ignoredContextKeys ?? []))];
+}
+
+function explain(analysis: RequestAnalysis | undefined): { decidingSid?: string; reason: string } {
+  if (!analysis) return { reason: 'no resource matched' };
+  if (analysis.result === 'Allowed') {
+    const grants = getGrantReasons(analysis).map((g) => `${g.policyType} ${g.statementId ?? `#${g.statementIndex}`}`);
+    return { reason: `allowed by ${grants.join(', ') || 'implicit trust'}` };
+  }
+  const denials = getDenialReasons(analysis);
+  const explicit = denials.find((d) => d.denialType === 'Explicit');
+  if (explicit && explicit.denialType === 'Explicit') {
+    const sid = explicit.statementId;
+    return { decidingSid: sid, reason: `explicit Deny ${sid ?? `#${explicit.statementIndex}`} in the ${explicit.policyType} policy` };
+  }
+  return { reason: `no Allow in the ${[...new Set(denials.map((d) => d.policyType))].join(' or ')} policy` };
+}

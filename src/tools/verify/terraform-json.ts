@@ -1,0 +1,133 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { uniqueId } from './stand-ins';
+import { Lookup, renderTemplate } from './terraform-template';
+import { locate } from './text-position';
+
+/** The parts of a synthesized `cdk.tf.json` verify reads. */
+export interface TerraformJson {
+  readonly resource?: Record<string, Record<string, Record<string, unknown>>>;
+  readonly data?: Record<string, Record<string, unknown>>;
+}
+
+/** One synthesized workspace: `<outDir>/stacks/<alias>/cdk.tf.json`. */
+export interface Stack {
+  readonly alias: string;
+  readonly file: string;
+  readonly text: string;
+  readonly json: TerraformJson;
+  /** The AWS account the workspace applies to, from the registry. */
+  readonly accountId: string;
+}
+
+/** An attribute of a resource, rendered as AWS would see it. */
+export interface Attribute {
+  /** `file:line:col` of the attribute, for messages. */
+  readonly location: string;
+  /** `aws_iam_role.<name>.assume_role_policy`. */
+  readonly address: string;
+  readonly value?: string;
+  /** `file:line:col: error: cause; fix` lines when the value cannot be rendered. */
+  readonly errors: readonly string[];
+}
+
+/** A problem with the synthesized directory as a whole: the user pointed verify at the wrong place. */
+export class OutputDirError extends Error {}
+
+const STACK_FILE = 'cdk.tf.json';
+
+/** Reads every stack of a synthesized directory; `accountIds` maps each registry alias to its account id. */
+export function readStacks(outDir: string, accountIds: ReadonlyMap<string, string>): { stacks: Stack[]; errors: string[] } {
+  const stacksDir = join(outDir, 'stacks');
+  if (!existsSync(stacksDir)) {
+    throw new OutputDirError(`${outDir}: error: no stacks/ directory; run \`npm run synth\` first or pass the directory it wrote (--out cdktf.out)`);
+  }
+  const stacks: Stack[] = [];
+  const errors: string[] = [];
+  const present = readdirSync(stacksDir).sort().filter((alias) => existsSync(join(stacksDir, alias, STACK_FILE)));
+  for (const alias of present) {
+    const read = readStack(join(stacksDir, alias, STACK_FILE), alias, accountIds.get(alias));
+    if ('error' in read) errors.push(read.error);
+    else stacks.push(read);
+  }
+  for (const alias of accountIds.keys()) {
+    if (!present.includes(alias)) {
+      errors.push(`${join(stacksDir, alias, STACK_FILE)}:1:1: error: workspace "${alias}" is missing; synthesize again so the output matches the registry`);
+    }
+  }
+  return { stacks, errors };
+}
+
+function readStack(file: string, alias: string, accountId: string | undefined): Stack | { error: string } {
+  if (!accountId) return { error: `${file}:1:1: error: workspace "${alias}" has no account in accounts.yaml; synthesize again so the output matches the registry` };
+  const text = readFileSync(file, 'utf8');
+  try {
+    return { alias, file, text, json: JSON.parse(text) as TerraformJson, accountId };
+  } catch (e) {
+    return { error: `${file}:1:1: error: not valid JSON (${(e as Error).message}); synthesize again` };
+  }
+}
+
+/** The resources of one type in a stack, by Terraform name. */
+export function resources(stack: Stack, type: string): [string, Record<string, unknown>][] {
+  return Object.entries(stack.json.resource?.[type] ?? {});
+}
+
+/** Renders a string attribute of a resource, resolving the references verify understands. */
+export function attribute(stack: Stack, type: string, name: string, key: string): Attribute {
+  const location = locate(stack, name, key);
+  const address = `${type}.${name}.${key}`;
+  const raw = stack.json.resource?.[type]?.[name]?.[key];
+  if (typeof raw !== 'string') {
+    return { location, address, errors: [`${location}: error: ${address} is not a string; synthesize again`] };
+  }
+  const rendered = renderTemplate(raw, references(stack));
+  const errors = rendered.errors.map((e) => `${location}: error: ${address}: ${e}`);
+  return { location, address, value: errors.length ? undefined : rendered.value, errors };
+}
+
+/** The ARN a role gets from its name and path, as Terraform's `arn` attribute would hold. */
+export function roleArn(accountId: string, resource: Record<string, unknown>, name: string): string {
+  return `arn:aws:iam::${accountId}:role${iamPath(resource)}${name}`;
+}
+
+/** An IAM resource's `path`, `/` when unset as in AWS. */
+function iamPath(resource: Record<string, unknown>): string {
+  return typeof resource.path === 'string' ? resource.path : DEFAULT_IAM_PATH;
+}
+
+/** The stand-in value of a reference such as `aws_iam_policy.x.arn` in a stack, or undefined when it has none. */
+export function referenceValue(stack: Stack, expression: string): string | undefined {
+  return references(stack)(expression);
+}
+
+const DEFAULT_IAM_PATH = '/';
+
+/** Stand-in values for the references a policy may contain: what `terraform apply` would fill in. */
+function references(stack: Stack): Lookup {
+  return (expression) => {
+    const [first, ...rest] = expression.split('.');
+    if (first === 'data') return dataSourceValue(stack, rest[0], rest[1], rest[2]);
+    return resourceValue(stack, first, rest[0], rest[1]);
+  };
+}
+
+function resourceValue(stack: Stack, type: string, name: string, attr: string): string | undefined {
+  const resource = stack.json.resource?.[type]?.[name];
+  if (!resource || typeof resource.name !== 'string' || resource.name.includes('${')) return undefined;
+  if (type === 'aws_iam_role') {
+    const arn = roleArn(stack.accountId, resource, resource.name);
+    return { arn, name: resource.name, id: resource.name, unique_id: uniqueId(arn) }[attr];
+  }
+  if (type === 'aws_iam_policy') {
+    const arn = `arn:aws:iam::${stack.accountId}:policy${iamPath(resource)}${resource.name}`;
+    return { arn, name: resource.name, id: arn }[attr];
+  }
+  return undefined;
+}
+
+/** `data.aws_caller_identity.x.account_id` is the workspace's account; its arn/user_id depend on who applies. */
+function dataSourceValue(stack: Stack, type: string, name: string, attr: string): string | undefined {
+  if (type !== 'aws_caller_identity' || !stack.json.data?.[type]?.[name]) return undefined;
+  return attr === 'account_id' || attr === 'id' ? stack.accountId : undefined;
+}
