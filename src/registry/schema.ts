@@ -120,7 +120,11 @@ export const appFileSchema = z.strictObject({
     envRef,
   ]).describe('the sts:ExternalId the app must pass, or { env: VAR } to read it at synth time'),
   sourceIdentity: z.string()
-    .min(SOURCE_IDENTITY_MIN_CHARS, { error: `must be ${SOURCE_IDENTITY_MIN_CHARS} to ${SOURCE_IDENTITY_MAX_CHARS} characters` })
+    .min(1, { error: `must be ${SOURCE_IDENTITY_MIN_CHARS} to ${SOURCE_IDENTITY_MAX_CHARS} characters` })
+    // A wildcard pattern may be shorter than the identities it matches: "*" requires some SourceIdentity.
+    .refine((v) => /[*?]/.test(v) || v.length >= SOURCE_IDENTITY_MIN_CHARS, {
+      error: `must be ${SOURCE_IDENTITY_MIN_CHARS} to ${SOURCE_IDENTITY_MAX_CHARS} characters`,
+    })
     .max(SOURCE_IDENTITY_MAX_CHARS, { error: `must be ${SOURCE_IDENTITY_MIN_CHARS} to ${SOURCE_IDENTITY_MAX_CHARS} characters, the longest SourceIdentity AssumeRole accepts` })
     .regex(SOURCE_IDENTITY_PATTERN, { error: 'must use only letters, digits, _+=,.@- and the wildcards * and ?' })
     .optional().describe('StringLike pattern the caller\'s sts:SourceIdentity must match'),
