@@ -178,4 +178,20 @@ describe('npm run review as a process', () => {
     expect(run.stderr.trim()).toMatch(/^error: unknown git ref "no-such-ref"; [^\n]*$/);
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
+
+  it('GIVEN a synthesized change and --verify-out WHEN run THEN the comment carries verify\'s result for the added app', () => {
+    const fixture = new GitFixture().write({ 'accounts.yaml': ACCOUNTS_YAML, 'apps/uploader.yaml': uploaderYaml() }).commit('base');
+    fixture.write({ 'apps/archiver.yaml': archiverYaml() }).commit('add archiver');
+    const out = join(fixture.root, 'cdktf.out');
+    const synth = spawnSync(TSX, [join(PROJECT, 'main.ts')], { cwd: PROJECT, env: { ...process.env, REGISTRY_DIR: fixture.root, CDKTF_OUTDIR: out }, encoding: 'utf8' });
+    expect(synth.status).toBe(0);
+
+    const run = spawnSync(TSX, [join(PROJECT, 'src/tools/review/index.ts'), '--base', 'HEAD~1', '--verify-out', out], { cwd: fixture.root, encoding: 'utf8' });
+
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/\*\*\d+ passed, 0 failed\*\* across the registry/);
+    expect(run.stdout).toMatch(/<summary>`archiver`: [1-9]\d* passed, 0 failed<\/summary>/);
+    expect(run.stdout).not.toContain('<summary>`uploader`');
+    expectNoExternalIdValue(run.stdout);
+  });
 });

@@ -49,7 +49,7 @@ describe('renderReview with a verify report', () => {
   });
 
   it('GIVEN no report WHEN rendered THEN the comment says how to include one', () => {
-    expect(renderReview(diff, { base: 'main' })).toContain('Not included: pass `--verify-json`');
+    expect(renderReview(diff, { base: 'main' })).toContain('Not included: pass `--verify-out cdktf.out`');
   });
 });
 

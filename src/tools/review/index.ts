@@ -8,13 +8,17 @@ import { diffRegistries } from './diff';
 import { loadRegistryAtRef } from './git-registry';
 import { GITHUB_COMMENT_MAX_CHARS, renderReview } from './render';
 import { readVerifyJson } from './verify-json';
+import { verifyOutput } from '../verify';
+import { VerifyReport } from '../verify/types';
 
-export const REVIEW_USAGE = 'usage: npm run review -- --base <git ref> [--out FILE] [--verify-json FILE] [--max-chars N]';
+export const REVIEW_USAGE = 'usage: npm run review -- --base <git ref> [--out FILE] [--verify-out SYNTH_DIR | --verify-json FILE] [--max-chars N]';
 
 export interface ReviewArgs {
   readonly base: string;
   readonly out?: string;
   readonly verifyJson?: string;
+  /** A synthesized directory (cdktf.out) to verify in-process for the review. */
+  readonly verifyOut?: string;
   readonly maxChars: number;
 }
 
@@ -23,32 +27,40 @@ export function parseReviewArgs(argv: readonly string[]): ReviewArgs {
   if (!values.base) throw new UserError(`--base is required: the git ref to compare with, e.g. origin/main\n${REVIEW_USAGE}`);
   const maxChars = values['max-chars'] === undefined ? GITHUB_COMMENT_MAX_CHARS : Number(values['max-chars']);
   if (!Number.isInteger(maxChars) || maxChars <= 0) throw new UserError(`--max-chars must be a positive whole number, got "${values['max-chars']}"`);
-  return { base: values.base, out: values.out, verifyJson: values['verify-json'], maxChars };
+  if (values['verify-json'] && values['verify-out']) throw new UserError(`pass --verify-out or --verify-json, not both\n${REVIEW_USAGE}`);
+  return { base: values.base, out: values.out, verifyJson: values['verify-json'], verifyOut: values['verify-out'], maxChars };
 }
 
 function parseOptions(argv: readonly string[]) {
   try {
     return parseArgs({
       args: [...argv],
-      options: { base: { type: 'string' }, out: { type: 'string' }, 'verify-json': { type: 'string' }, 'max-chars': { type: 'string' } },
+      options: { base: { type: 'string' }, out: { type: 'string' }, 'verify-json': { type: 'string' }, 'verify-out': { type: 'string' }, 'max-chars': { type: 'string' } },
     }).values;
   } catch (e) {
     throw new UserError(`${(e as Error).message}\n${REVIEW_USAGE}`);
   }
 }
 
-/** The review comment for the registry at `root` against `args.base`. */
-export function review(root: string, args: ReviewArgs): string {
+/** The review comment for the registry at `root` against `args.base`, with `verify`'s report when given. */
+export function review(root: string, args: ReviewArgs, verify?: VerifyReport): string {
   const env = placeholderEnv();
   const before = loadRegistryAtRef(root, args.base, env);
   const after = loadRegistry(root, env);
-  const verify = args.verifyJson ? readVerifyJson(args.verifyJson) : undefined;
   return renderReview(diffRegistries(before, after), { base: args.base, verify, maxChars: args.maxChars });
 }
 
-function main(): void {
+/** Verification needs the real ExternalIds (the synthesized trust policies hold them), so not the placeholder env. */
+async function verifyReport(root: string, args: ReviewArgs): Promise<VerifyReport | undefined> {
+  if (args.verifyJson) return readVerifyJson(args.verifyJson);
+  if (args.verifyOut) return verifyOutput(loadRegistry(root), args.verifyOut);
+  return undefined;
+}
+
+async function main(): Promise<void> {
   const args = parseReviewArgs(process.argv.slice(2));
-  const markdown = review(registryRoot(), args);
+  const root = registryRoot();
+  const markdown = review(root, args, await verifyReport(root, args));
   if (args.out) writeFileSync(args.out, markdown);
   else process.stdout.write(markdown);
 }
