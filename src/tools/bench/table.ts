@@ -29,7 +29,7 @@ export function formatTable(report: BenchReport): string {
   ];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
   const line = (cells: readonly string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
-  const runs = `median of ${floor.runs} runs after a warm-up; sizes as IAM counts them (no whitespace), largest / quota`;
+  const runs = `median of ${floor.runs} run${floor.runs === 1 ? '' : 's'} after a warm-up; sizes as IAM counts them (no whitespace), largest / quota`;
   return [line(header), ...rows.map(line), '', runs].join('\n');
 }
 
