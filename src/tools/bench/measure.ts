@@ -10,49 +10,48 @@ import { readStacks } from './synth-output';
 export interface SynthFigures {
   readonly seconds: number;
   readonly peakRssMb: number;
-  readonly runs: number;
 }
 
-/** One line of the benchmark: a generated registry of `apps` apps, synthesized. */
+/** One line of the benchmark: a generated registry of `apps` apps, synthesized, next to the empty cdktf app. */
 export interface BenchRow {
   readonly apps: number;
+  readonly runs: number;
   readonly synth: SynthFigures;
+  /** The floor: an empty cdktf app launched like main.ts, run alternately with it. */
+  readonly emptyApp: SynthFigures;
+  /** Median of synth time / empty-app time over back-to-back pairs, so load on the machine hits both alike. */
+  readonly floorMultiple: number;
   readonly quotas: QuotaFigures;
 }
 
-/** The floor: an empty cdktf app, launched like main.ts. */
-export async function measureFloor(runs: number): Promise<SynthFigures> {
-  const outDir = mkdtempSync(join(tmpdir(), 'keyless-bench-empty-'));
-  try {
-    return await synthFigures(EMPTY_APP_ENTRY, { CDKTF_OUTDIR: outDir }, runs);
-  } finally {
-    rmSync(outDir, { recursive: true, force: true });
-  }
-}
-
-/** Generates `apps` apps as YAML, synthesizes them with main.ts and measures the result. */
+/** Generates `apps` apps as YAML, synthesizes them with main.ts and the empty app in turn, and measures both. */
 export async function measureApps(apps: number, runs: number): Promise<BenchRow> {
   const registryDir = generateRegistry(apps);
   const outDir = mkdtempSync(join(tmpdir(), 'keyless-bench-out-'));
+  const emptyOutDir = mkdtempSync(join(tmpdir(), 'keyless-bench-empty-'));
+  const synth = () => runEntry(MAIN_ENTRY, { REGISTRY_DIR: registryDir, CDKTF_OUTDIR: outDir });
+  const empty = () => runEntry(EMPTY_APP_ENTRY, { CDKTF_OUTDIR: emptyOutDir });
   try {
-    const synth = await synthFigures(MAIN_ENTRY, { REGISTRY_DIR: registryDir, CDKTF_OUTDIR: outDir }, runs);
-    return { apps, synth, quotas: quotaFigures(readStacks(outDir)) };
+    // Unmeasured first runs: tsx's compile cache and the file cache are warm for every measured one.
+    await empty();
+    await synth();
+    const pairs: { empty: EntryRun; synth: EntryRun }[] = [];
+    for (let i = 0; i < runs; i++) pairs.push({ empty: await empty(), synth: await synth() });
+    return {
+      apps,
+      runs,
+      synth: summarize(pairs.map((p) => p.synth)),
+      emptyApp: summarize(pairs.map((p) => p.empty)),
+      floorMultiple: median(pairs.map((p) => p.synth.seconds / p.empty.seconds)),
+      quotas: quotaFigures(readStacks(outDir)),
+    };
   } finally {
-    rmSync(registryDir, { recursive: true, force: true });
-    rmSync(outDir, { recursive: true, force: true });
+    for (const dir of [registryDir, outDir, emptyOutDir]) rmSync(dir, { recursive: true, force: true });
   }
 }
 
-/** One unmeasured run first, so that tsx's compile cache and the file cache are warm for every measured run. */
-export async function synthFigures(entry: string, env: Readonly<Record<string, string>>, runs: number): Promise<SynthFigures> {
-  await runEntry(entry, env);
-  const measured: EntryRun[] = [];
-  for (let i = 0; i < runs; i++) measured.push(await runEntry(entry, env));
-  return {
-    seconds: median(measured.map((r) => r.seconds)),
-    peakRssMb: Math.max(...measured.map((r) => r.peakRssMb)),
-    runs,
-  };
+function summarize(runs: readonly EntryRun[]): SynthFigures {
+  return { seconds: median(runs.map((r) => r.seconds)), peakRssMb: Math.max(...runs.map((r) => r.peakRssMb)) };
 }
 
 function median(values: readonly number[]): number {
