@@ -27,7 +27,7 @@ export class AccountStack extends TerraformStack {
       defaultTags: [{ tags: { 'managed-by': 'keyless' } }],
     });
     for (const role of plan.roles) new AppRole(this, `app-${role.appId}`, { plan: role });
-    if (plan.roles.length) new RoleArnsOutput(this, 'role-arns', plan.roles);
+    if (plan.roles.length) new RoleArnsOutput(this, 'role-arns', { roles: plan.roles });
     for (const bucket of plan.bucketPolicies) new BucketGuard(this, `bucket-${bucket.bucket}`, { plan: bucket });
     plan.consumers.forEach((consumer, i) => new ConsumerAccess(this, `consumer-${consumer.principal.principalName ?? 'root'}-${i + 1}`, { plan: consumer }));
   }
