@@ -8,12 +8,14 @@ describe('runEntry', () => {
   beforeEach(() => (outDir = mkdtempSync(join(tmpdir(), 'keyless-launch-'))));
   afterEach(() => rmSync(outDir, { recursive: true, force: true }));
 
-  it('GIVEN the empty cdktf app WHEN run THEN it synthesizes its one stack into CDKTF_OUTDIR and the child reports its peak RSS', async () => {
+  it('GIVEN the empty cdktf app WHEN run THEN it synthesizes its one stack into CDKTF_OUTDIR and the child reports its usage', async () => {
     const run = await runEntry(EMPTY_APP_ENTRY, { CDKTF_OUTDIR: outDir });
     expect(JSON.parse(readFileSync(join(outDir, 'stacks', 'empty', 'cdk.tf.json'), 'utf8'))).toHaveProperty('terraform');
     // Node alone takes tens of MB; a zero or a unit mix-up (bytes, pages) would fall outside.
     expect(run.peakRssMb).toBeGreaterThan(20);
     expect(run.peakRssMb).toBeLessThan(4096);
+    // Loading cdktf alone takes CPU; 0 would mean the child's report was lost.
+    expect(run.cpuSeconds).toBeGreaterThan(0);
   });
 
   it('GIVEN a registry that does not exist WHEN main.ts is run THEN the failure carries its error output', async () => {

@@ -15,8 +15,8 @@ const quotas: QuotaFigures = {
 const row = (floorMultiple: number, peakRssMb: number): BenchRow => ({
   apps: 1000,
   runs: 3,
-  synth: { seconds: floorMultiple * 0.5, peakRssMb },
-  emptyApp: { seconds: 0.5, peakRssMb: 100 },
+  synth: { seconds: floorMultiple * 0.5, cpuSeconds: floorMultiple * 0.6, peakRssMb },
+  emptyApp: { seconds: 0.5, cpuSeconds: 0.6, peakRssMb: 100 },
   floorMultiple,
   quotas,
 });

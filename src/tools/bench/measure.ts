@@ -6,9 +6,10 @@ import { EMPTY_APP_ENTRY, EntryRun, MAIN_ENTRY, runEntry } from './launch';
 import { quotaFigures, QuotaFigures } from './quota-figures';
 import { readStacks } from './synth-output';
 
-/** Synth cost over several runs: the median wall time (robust to a stray slow run) and the highest peak RSS. */
+/** Synth cost over several runs: median wall and CPU time (robust to a stray slow run), highest peak RSS. */
 export interface SynthFigures {
   readonly seconds: number;
+  readonly cpuSeconds: number;
   readonly peakRssMb: number;
 }
 
@@ -51,7 +52,11 @@ export async function measureApps(apps: number, runs: number): Promise<BenchRow>
 }
 
 function summarize(runs: readonly EntryRun[]): SynthFigures {
-  return { seconds: median(runs.map((r) => r.seconds)), peakRssMb: Math.max(...runs.map((r) => r.peakRssMb)) };
+  return {
+    seconds: median(runs.map((r) => r.seconds)),
+    cpuSeconds: median(runs.map((r) => r.cpuSeconds)),
+    peakRssMb: Math.max(...runs.map((r) => r.peakRssMb)),
+  };
 }
 
 function median(values: readonly number[]): number {

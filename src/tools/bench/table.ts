@@ -14,12 +14,14 @@ const QUOTA_HEADERS: Readonly<Record<keyof QuotaFigures, string>> = {
 /** The report as a plain-text table, one row per registry size. */
 export function formatTable(report: BenchReport): string {
   const quotaKeys = Object.keys(QUOTA_HEADERS) as (keyof QuotaFigures)[];
-  const header = ['apps', 'synth s', 'empty app s', '× empty', 'peak MB', 'empty MB', ...quotaKeys.map((k) => QUOTA_HEADERS[k]), 'targets'];
+  const header = ['apps', 'synth s', 'empty app s', '× empty', 'cpu s', 'empty cpu s', 'peak MB', 'empty MB', ...quotaKeys.map((k) => QUOTA_HEADERS[k]), 'targets'];
   const rows = report.rows.map((r) => [
     String(r.apps),
     r.synth.seconds.toFixed(2),
     r.emptyApp.seconds.toFixed(2),
     r.floorMultiple.toFixed(1),
+    r.synth.cpuSeconds.toFixed(2),
+    r.emptyApp.cpuSeconds.toFixed(2),
     String(Math.round(r.synth.peakRssMb)),
     String(Math.round(r.emptyApp.peakRssMb)),
     ...quotaKeys.map((k) => ofQuota(r.quotas[k])),
