@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { Testing } from 'cdktf';
 import { AccountStack } from '../../modules/account-stack';
 import { AccountPlan, planAccounts } from '../../src/policy/account-plan';
@@ -29,7 +30,9 @@ function synthesize(plan: AccountPlan): Synthesized {
 }
 
 describe('RoleArnsOutput', () => {
-  const plans = planAccounts(loadRegistry(writeRegistry(ACCOUNTS, { a: app('app-a'), b: app('app-b') }), {}));
+  const root = writeRegistry(ACCOUNTS, { a: app('app-a'), b: app('app-b') });
+  const plans = planAccounts(loadRegistry(root, {}));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
   const plan = (alias: string) => plans.find((p) => p.account.alias === alias)!;
 
   it('GIVEN a bucket account with two app roles WHEN synthesized THEN one role_arns output maps each app id to its role ARN', () => {
