@@ -7,6 +7,7 @@ import { Account } from '../src/registry/model';
 import { AppRole } from './app-role';
 import { BucketGuard } from './bucket-guard';
 import { ConsumerAccess } from './consumer-access';
+import { RoleArnsOutput } from './role-arns-output';
 
 export interface AccountStackProps {
   /** Everything this account's workspace holds. */
@@ -26,6 +27,7 @@ export class AccountStack extends TerraformStack {
       defaultTags: [{ tags: { 'managed-by': 'keyless' } }],
     });
     for (const role of plan.roles) new AppRole(this, `app-${role.appId}`, { plan: role });
+    if (plan.roles.length) new RoleArnsOutput(this, 'role-arns', { roles: plan.roles });
     for (const bucket of plan.bucketPolicies) new BucketGuard(this, `bucket-${bucket.bucket}`, { plan: bucket });
     plan.consumers.forEach((consumer, i) => new ConsumerAccess(this, `consumer-${consumer.principal.principalName ?? 'root'}-${i + 1}`, { plan: consumer }));
   }

@@ -1,16 +1,16 @@
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
-import { TerraformOutput } from 'cdktf';
 import { Construct } from 'constructs';
 import { RolePlan } from '../src/policy/account-plan';
 import { policyJson } from './policy-json';
+import { sameStackRef } from './same-stack-ref';
 
 export interface AppRoleProps {
   /** The role as planned from the registry: name, path, trust and permissions. */
   readonly plan: RolePlan;
 }
 
-/** One app's IAM role in a bucket account, with its inline permissions and its ARN as an output. */
+/** One app's IAM role in a bucket account, with its inline permissions. */
 export class AppRole extends Construct {
   readonly role: IamRole;
 
@@ -27,12 +27,8 @@ export class AppRole extends Construct {
     });
     new IamRolePolicy(this, 'permissions', {
       name: 'keyless-access',
-      role: this.role.name,
+      role: sameStackRef(this.role, 'name'),
       policy: policyJson(plan.permissionsPolicy),
     });
-    new TerraformOutput(this, 'role-arn', {
-      value: this.role.arn,
-      description: `Role ARN for app ${plan.appId}: pass it to sts:AssumeRole with the ExternalId and the AppId session tag`,
-    }).overrideLogicalId(`role_arn_${plan.appId.replace(/-/g, '_')}`);
   }
 }

@@ -1,0 +1,26 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EMPTY_APP_ENTRY, runEntry } from '../../../src/tools/bench/launch';
+
+describe('runEntry', () => {
+  let outDir: string;
+  beforeEach(() => (outDir = mkdtempSync(join(tmpdir(), 'keyless-launch-'))));
+  afterEach(() => rmSync(outDir, { recursive: true, force: true }));
+
+  it('GIVEN the empty cdktf app WHEN run THEN it synthesizes its one stack into CDKTF_OUTDIR and the child reports its usage', async () => {
+    const run = await runEntry(EMPTY_APP_ENTRY, { CDKTF_OUTDIR: outDir });
+    expect(JSON.parse(readFileSync(join(outDir, 'stacks', 'empty', 'cdk.tf.json'), 'utf8'))).toHaveProperty('terraform');
+    // Node alone takes tens of MB; a zero or a unit mix-up (bytes, pages) would fall outside.
+    expect(run.peakRssMb).toBeGreaterThan(20);
+    expect(run.peakRssMb).toBeLessThan(4096);
+    // Loading cdktf alone takes CPU; 0 would mean the child's report was lost.
+    expect(run.cpuSeconds).toBeGreaterThan(0);
+  });
+
+  it('GIVEN a registry that does not exist WHEN main.ts is run THEN the failure carries its error output', async () => {
+    await expect(runEntry('main.ts', { REGISTRY_DIR: join(outDir, 'missing'), CDKTF_OUTDIR: join(outDir, 'out') })).rejects.toThrow(
+      /exited with 1:[\s\S]*accounts\.yaml/,
+    );
+  });
+});

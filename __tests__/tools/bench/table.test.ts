@@ -1,0 +1,35 @@
+import { QuotaFigure, QuotaFigures } from '../../../src/tools/bench/quota-figures';
+import { benchReport } from '../../../src/tools/bench/report';
+import { formatTable } from '../../../src/tools/bench/table';
+
+const figure = (value: number, quota: number, measured = 1): QuotaFigure => ({ value, quota, measured, where: 's/x' });
+const quotas: QuotaFigures = {
+  bucketPolicy: figure(1737, 20480),
+  trustPolicy: figure(2049, 2048),
+  roleInlinePolicies: figure(712, 10240),
+  managedPolicy: figure(0, 6144, 0),
+  managedPoliciesPerPrincipal: figure(4, 10),
+  rolesPerAccount: figure(600, 1000),
+  roleName: figure(39, 64),
+};
+
+describe('formatTable', () => {
+  const report = benchReport([
+    { apps: 1000, runs: 3, synth: { seconds: 1.234, cpuSeconds: 1.5, peakRssMb: 173.6 }, emptyApp: { seconds: 0.333, cpuSeconds: 0.41, peakRssMb: 98.2 }, floorMultiple: 3.71, quotas },
+  ]);
+  const [header, row] = formatTable(report).split('\n');
+  const cells = row.split(/\s{2,}/);
+
+  it('GIVEN a measured row WHEN formatted THEN time, the multiple of the empty app and memory are shown rounded', () => {
+    expect(header).toMatch(/^apps\s+synth s\s+empty app s\s+× empty\s+cpu s\s+empty cpu s\s+peak MB\s+empty MB/);
+    expect(cells.slice(0, 8)).toEqual(['1000', '1.23', '0.33', '3.7', '1.50', '0.41', '174', '98']);
+  });
+
+  it('GIVEN quota figures WHEN formatted THEN each shows largest/quota, and "-" when nothing was measured', () => {
+    expect(cells.slice(8, 15)).toEqual(['1737/20480', '2049/2048', '712/10240', '-', '4/10', '600/1000', '39/64']);
+  });
+
+  it('GIVEN a figure over its quota WHEN formatted THEN the targets column names it', () => {
+    expect(cells[15]).toBe('trustPolicy 2049 > 2048 (s/x)');
+  });
+});

@@ -1,0 +1,24 @@
+import { cpus, platform } from 'node:os';
+import { BenchRow } from './measure';
+import { performanceMissed, quotasExceeded } from './targets';
+
+/** A benchmark row with its verdicts against the targets. */
+export interface ReportRow extends BenchRow {
+  readonly quotasExceeded: readonly string[];
+  readonly performanceMissed: readonly string[];
+}
+
+/** What `npm run bench -- --json` prints, for CI to keep as history. */
+export interface BenchReport {
+  readonly date: string;
+  readonly machine: { readonly node: string; readonly platform: string; readonly cpu: string; readonly cpus: number };
+  readonly rows: readonly ReportRow[];
+}
+
+export function benchReport(rows: readonly BenchRow[], now = new Date()): BenchReport {
+  return {
+    date: now.toISOString(),
+    machine: { node: process.version, platform: platform(), cpu: cpus()[0]?.model ?? 'unknown', cpus: cpus().length },
+    rows: rows.map((row) => ({ ...row, quotasExceeded: quotasExceeded(row.quotas), performanceMissed: performanceMissed(row) })),
+  };
+}

@@ -1,0 +1,41 @@
+import { QuotaFigure, QuotaFigures } from './quota-figures';
+import { BenchReport } from './report';
+
+const QUOTA_HEADERS: Readonly<Record<keyof QuotaFigures, string>> = {
+  bucketPolicy: 'bucket policy',
+  trustPolicy: 'trust policy',
+  roleInlinePolicies: 'inline/role',
+  managedPolicy: 'managed policy',
+  managedPoliciesPerPrincipal: 'managed/principal',
+  rolesPerAccount: 'roles/account',
+  roleName: 'role name',
+};
+
+/** The report as a plain-text table, one row per registry size. */
+export function formatTable(report: BenchReport): string {
+  const quotaKeys = Object.keys(QUOTA_HEADERS) as (keyof QuotaFigures)[];
+  const header = ['apps', 'synth s', 'empty app s', '× empty', 'cpu s', 'empty cpu s', 'peak MB', 'empty MB', ...quotaKeys.map((k) => QUOTA_HEADERS[k]), 'targets'];
+  const rows = report.rows.map((r) => [
+    String(r.apps),
+    r.synth.seconds.toFixed(2),
+    r.emptyApp.seconds.toFixed(2),
+    r.floorMultiple.toFixed(1),
+    r.synth.cpuSeconds.toFixed(2),
+    r.emptyApp.cpuSeconds.toFixed(2),
+    String(Math.round(r.synth.peakRssMb)),
+    String(Math.round(r.emptyApp.peakRssMb)),
+    ...quotaKeys.map((k) => ofQuota(r.quotas[k])),
+    [...r.quotasExceeded, ...r.performanceMissed].join('; ') || 'met',
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+  const line = (cells: readonly string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+  const runs = report.rows[0]?.runs ?? 0;
+  const note =
+    `median of ${runs} run${runs === 1 ? '' : 's'} each after a warm-up, main.ts and the empty cdktf app alternately; ` +
+    '× empty is the median ratio of those pairs; sizes as IAM counts them (no whitespace), largest/quota';
+  return [line(header), ...rows.map(line), '', note].join('\n');
+}
+
+function ofQuota(f: QuotaFigure): string {
+  return f.measured ? `${f.value}/${f.quota}` : '-';
+}
