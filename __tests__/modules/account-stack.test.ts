@@ -69,7 +69,6 @@ describe('AccountStack in a bucket account', () => {
   test('GIVEN no backend WHEN synthesized THEN state is a local file outside cdktf.out, one per workspace', () => {
     expect(json.terraform.backend).toEqual({ local: { path: '../../../terraform.data.tfstate' } });
   });
-  });
 });
 
 describe('AccountStack in a consumer account', () => {
