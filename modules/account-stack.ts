@@ -6,7 +6,7 @@ import { AccountPlan } from '../src/policy/account-plan';
 import { Account } from '../src/registry/model';
 import { AppRole } from './app-role';
 import { BucketGuard } from './bucket-guard';
-import { ConsumerAccess } from './consumer-access';
+import { ConsumerAccess, consumerKey } from './consumer-access';
 import { RoleArnsOutput } from './role-arns-output';
 
 export interface AccountStackProps {
@@ -29,7 +29,8 @@ export class AccountStack extends TerraformStack {
     for (const role of plan.roles) new AppRole(this, `app-${role.appId}`, { plan: role });
     if (plan.roles.length) new RoleArnsOutput(this, 'role-arns', { roles: plan.roles });
     for (const bucket of plan.bucketPolicies) new BucketGuard(this, `bucket-${bucket.bucket}`, { plan: bucket });
-    plan.consumers.forEach((consumer, i) => new ConsumerAccess(this, `consumer-${consumer.principal.principalName ?? 'root'}-${i + 1}`, { plan: consumer }));
+    // Ids from the principal, not the position: adding a consumer must not rename (replace) another's policies.
+    for (const consumer of plan.consumers) new ConsumerAccess(this, `consumer-${consumerKey(consumer.principal)}`, { plan: consumer });
   }
 }
 

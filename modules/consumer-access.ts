@@ -5,7 +5,13 @@ import { TerraformOutput } from 'cdktf';
 import { Construct } from 'constructs';
 import { ConsumerPlan } from '../src/policy/account-plan';
 import { APP_ROLE_PATH } from '../src/policy/naming';
+import { Consumer } from '../src/registry/model';
 import { policyJson } from './policy-json';
+
+/** `role-NAME`, `user-NAME` or `root`: unique per account, since a role and a user may share a name. */
+export function consumerKey(principal: Consumer): string {
+  return principal.principalName ? `${principal.principalType}-${principal.principalName}` : 'root';
+}
 
 export interface ConsumerAccessProps {
   /** The consumer principal and the managed policies it needs. */
@@ -20,7 +26,7 @@ export class ConsumerAccess extends Construct {
   constructor(scope: Construct, id: string, props: ConsumerAccessProps) {
     super(scope, id);
     const { principal, policies } = props.plan;
-    const base = `keyless-consume-${principal.principalName ?? 'root'}`.slice(0, 120);
+    const base = `keyless-consume-${consumerKey(principal)}`;
     policies.forEach((doc, i) => {
       const managed = new IamPolicy(this, `policy-${i + 1}`, {
         name: policies.length > 1 ? `${base}-${i + 1}` : base,

@@ -1,7 +1,14 @@
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { Testing } from 'cdktf';
 import 'cdktf/lib/testing/adapters/jest';
-import { BUNDLED_ROOT, fixture, UNSEEN_ENV } from '../helpers';
+import { BUNDLED_ROOT, fixture, UNSEEN_ENV, writeRegistry } from '../helpers';
+
+const CONSUMER_ACCOUNTS = `accounts:
+  data: { id: "111111111111", region: eu-central-1, deployRole: "arn:aws:iam::111111111111:role/tf" }
+  work: { id: "222222222222", region: eu-central-1 }
+buckets:
+  data-bucket: { account: data }
+`;
 import { AccountStack } from '../../modules/account-stack';
 import { planAccounts } from '../../src/policy/account-plan';
 import { loadRegistry } from '../../src/registry/load';
@@ -110,5 +117,26 @@ describe('AccountStack backends', () => {
 
   test('GIVEN a Terraform Cloud backend WHEN synthesized THEN the workspace is the named one', () => {
     expect(synthAccount(unseen, 'archive').json.terraform.cloud).toMatchObject({ organization: 'acme', workspaces: { name: 'keyless-archive' } });
+  });
+});
+
+describe('AccountStack consumer policies', () => {
+  const registryWith = (apps: Record<string, string>) => loadRegistry(writeRegistry(CONSUMER_ACCOUNTS, apps));
+  const app = (id: string, principal: string) =>
+    `id: ${id}\nowner: t\nconsumer: { account: work, principal: ${principal} }\nexternalId: ${id}-external-id-0123456789\naccess: [{ bucket: data-bucket, permissions: [read] }]\n`;
+  const policiesOf = (registry: Registry) => {
+    const { json } = synthAccount(registry, 'work');
+    return Object.fromEntries(Object.entries(json.resource.aws_iam_policy).map(([id, r]) => [id, r.name]));
+  };
+
+  test('GIVEN a role and a user of the same name WHEN synthesized THEN their policies get distinct IAM names', () => {
+    const names = Object.values(policiesOf(registryWith({ a: app('app-a', 'role/batch'), b: app('app-b', 'user/batch') })));
+    expect(names.sort()).toEqual(['keyless-consume-role-batch', 'keyless-consume-user-batch']);
+  });
+
+  test('GIVEN a consumer added before another in sort order WHEN synthesized THEN the existing consumer keeps its resource ids', () => {
+    const before = policiesOf(registryWith({ b: app('app-b', 'role/node') }));
+    const after = policiesOf(registryWith({ a: app('app-a', 'role/aaa-first'), b: app('app-b', 'role/node') }));
+    expect(after).toEqual(expect.objectContaining(before));
   });
 });

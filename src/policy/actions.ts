@@ -1,10 +1,14 @@
 import { Permission } from '../registry/model';
 
-/** The S3 object actions each registry permission grants; `list` is ListBucket, scoped by s3:prefix. */
-export const OBJECT_ACTIONS: Readonly<Record<Exclude<Permission, 'list'>, string>> = {
-  read: 's3:GetObject',
-  write: 's3:PutObject',
-  delete: 's3:DeleteObject',
+/**
+ * The S3 object actions each registry permission grants; `list` is ListBucket, scoped by s3:prefix.
+ * `write` includes what SDK multipart uploads need to clean up and resume: without AbortMultipartUpload,
+ * a failed upload leaves billed parts behind.
+ */
+export const OBJECT_ACTIONS: Readonly<Record<Exclude<Permission, 'list'>, readonly string[]>> = {
+  read: ['s3:GetObject'],
+  write: ['s3:PutObject', 's3:AbortMultipartUpload', 's3:ListMultipartUploadParts'],
+  delete: ['s3:DeleteObject'],
 };
 
 export const LIST_ACTION = 's3:ListBucket';
@@ -14,5 +18,14 @@ export const CONSUMER_ACTIONS = ['sts:AssumeRole', 'sts:TagSession', 'sts:SetSou
 
 export const SECRET_READ_ACTIONS = ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'] as const;
 
-/** S3 calls KMS on the caller's behalf: Decrypt to read (and for multipart uploads), GenerateDataKey to write. */
-export const KMS_ACTIONS = ['kms:Decrypt', 'kms:GenerateDataKey'] as const;
+/**
+ * What S3 asks KMS for on the caller's behalf: Decrypt to read; GenerateDataKey to write, plus Decrypt, which
+ * multipart uploads of SSE-KMS objects need.
+ */
+export const KMS_ACTIONS: Readonly<Partial<Record<Permission, readonly string[]>>> = {
+  read: ['kms:Decrypt'],
+  write: ['kms:GenerateDataKey', 'kms:Decrypt'],
+};
+
+/** The S3 actions that manage a bucket policy: all a deploy role needs on an exclusive bucket. */
+export const BUCKET_POLICY_ACTIONS = ['s3:GetBucketPolicy', 's3:PutBucketPolicy', 's3:DeleteBucketPolicy'] as const;

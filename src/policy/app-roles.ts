@@ -1,4 +1,5 @@
 import { Access, Account, App, Bucket, Registry } from '../registry/model';
+import { KMS_ACTIONS } from './actions';
 import { appRoleArn, appRoleName, arnAccount } from './naming';
 
 /** One bucket grant of an app role, with the bucket it names. */
@@ -14,8 +15,13 @@ export interface AppRole {
   readonly arn: string;
   readonly access: readonly RoleAccess[];
   readonly secrets: readonly string[];
-  /** KMS keys of the buckets this role reads or writes. */
-  readonly kmsKeys: readonly string[];
+  /** The KMS keys of the buckets this role reads or writes, with what S3 needs of each for its permissions. */
+  readonly kmsGrants: readonly KmsGrant[];
+}
+
+export interface KmsGrant {
+  readonly key: string;
+  readonly actions: readonly string[];
 }
 
 /** Every app role of the registry: one per app and account holding its buckets or secrets. */
@@ -28,9 +34,6 @@ export function appRoles(registry: Registry): AppRole[] {
         .filter((a) => a.target.account === account.alias);
       const secrets = app.secrets.filter((s) => arnAccount(s) === account.id);
       if (!access.length && !secrets.length) return [];
-      const kmsKeys = access
-        .filter((a) => a.permissions.some((p) => p === 'read' || p === 'write'))
-        .flatMap((a) => (a.target.kmsKey ? [a.target.kmsKey] : []));
       return [{
         app,
         account,
@@ -38,8 +41,22 @@ export function appRoles(registry: Registry): AppRole[] {
         arn: appRoleArn(account.id, app.id),
         access,
         secrets,
-        kmsKeys: [...new Set(kmsKeys)],
+        kmsGrants: kmsGrants(access),
       }];
     }),
   );
+}
+
+/** One grant per key, merging what every access through that key needs. */
+function kmsGrants(access: readonly RoleAccess[]): KmsGrant[] {
+  const byKey = new Map<string, Set<string>>();
+  for (const a of access) {
+    if (!a.target.kmsKey) continue;
+    const actions = a.permissions.flatMap((p) => KMS_ACTIONS[p] ?? []);
+    if (!actions.length) continue;
+    const merged = byKey.get(a.target.kmsKey) ?? new Set<string>();
+    actions.forEach((x) => merged.add(x));
+    byKey.set(a.target.kmsKey, merged);
+  }
+  return [...byKey].map(([key, actions]) => ({ key, actions: [...actions].sort() }));
 }

@@ -1,3 +1,4 @@
+import { BUCKET_POLICY_ACTIONS } from './actions';
 import { ConditionBlock, policy, PolicyDocument, Statement } from './document';
 import { accountRootArn, APP_ID_TAG, APP_ROLE_NAME_PREFIX, APP_ROLE_PATH, appRolePattern, bucketArn } from './naming';
 import { Account, Bucket } from '../registry/model';
@@ -19,6 +20,7 @@ export function bucketPolicy(bucket: Bucket, owner: Account): PolicyDocument {
   }
   if (bucket.exclusive) {
     statements.push(deny('DenyPrincipalsOutsideRegistry', { ArnNotLike: { 'aws:PrincipalArn': trustedPrincipals(owner) } }));
+    if (owner.deployRole) statements.push(deployRoleLimit(owner.deployRole, resources));
   }
   statements.push(
     deny('DenyAppSessionWithoutAppIdTag', { ...appRoles, Null: { [`aws:PrincipalTag/${APP_ID_TAG}`]: 'true' } }),
@@ -32,7 +34,22 @@ export function bucketPolicy(bucket: Bucket, owner: Account): PolicyDocument {
   return policy(...statements);
 }
 
-/** Who may use an exclusive bucket: app roles, breakGlass, the deploy role (it manages this policy) and the root. */
+/**
+ * The deploy role applies this policy and nothing else: CI credentials that can plan or apply must not read the
+ * data of an exclusive bucket.
+ */
+function deployRoleLimit(deployRole: string, resources: string[]): Statement {
+  return {
+    Sid: 'DenyDeployRoleBeyondBucketPolicy',
+    Effect: 'Deny',
+    Principal: '*',
+    NotAction: [...BUCKET_POLICY_ACTIONS],
+    Resource: resources,
+    Condition: { ArnLike: { 'aws:PrincipalArn': deployRole } },
+  };
+}
+
+/** Who may use an exclusive bucket: app roles, breakGlass, the deploy role (for this policy only) and the root. */
 export function trustedPrincipals(owner: Account): string[] {
   return [
     appRolePattern(owner.id),

@@ -6,7 +6,9 @@ export interface Statement {
   readonly Sid: string;
   readonly Effect: 'Allow' | 'Deny';
   readonly Principal?: '*' | { readonly AWS: string | readonly string[] };
-  readonly Action: string | readonly string[];
+  /** Exactly one of Action and NotAction. */
+  readonly Action?: string | readonly string[];
+  readonly NotAction?: string | readonly string[];
   readonly Resource?: string | readonly string[];
   readonly Condition?: ConditionBlock;
 }

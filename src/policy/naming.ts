@@ -31,3 +31,8 @@ export function bucketArn(bucket: string): string {
 export function arnAccount(arn: string): string | undefined {
   return arn.split(':')[4] || undefined;
 }
+
+/** The region inside a regional ARN such as a KMS key's. */
+export function arnRegion(arn: string): string | undefined {
+  return arn.split(':')[3] || undefined;
+}

@@ -1,7 +1,7 @@
-import { KMS_ACTIONS, LIST_ACTION, OBJECT_ACTIONS, SECRET_READ_ACTIONS } from './actions';
+import { LIST_ACTION, OBJECT_ACTIONS, SECRET_READ_ACTIONS } from './actions';
 import { AppRole, RoleAccess } from './app-roles';
 import { policy, PolicyDocument, Statement } from './document';
-import { bucketArn } from './naming';
+import { arnRegion, bucketArn } from './naming';
 
 /** What an app session may do: its declared S3 actions under its prefix, its bucket keys via S3, its secrets read-only. */
 export function permissionsPolicy(role: AppRole): PolicyDocument {
@@ -16,7 +16,7 @@ export function permissionsPolicy(role: AppRole): PolicyDocument {
 
 function accessStatements(access: RoleAccess, index: number): Statement[] {
   const n = index + 1;
-  const objectActions = access.permissions.flatMap((p) => (p === 'list' ? [] : [OBJECT_ACTIONS[p]]));
+  const objectActions = access.permissions.flatMap((p) => (p === 'list' ? [] : OBJECT_ACTIONS[p]));
   const statements: Statement[] = [];
   if (objectActions.length) {
     statements.push({
@@ -38,13 +38,13 @@ function accessStatements(access: RoleAccess, index: number): Statement[] {
   return statements;
 }
 
+/** S3 calls KMS in the key's region, which is the bucket's: the key ARN says which. */
 function kmsStatements(role: AppRole): Statement[] {
-  if (!role.kmsKeys.length) return [];
-  return [{
-    Sid: 'BucketKeysViaS3Only',
+  return role.kmsGrants.map(({ key, actions }, i) => ({
+    Sid: `BucketKeyViaS3Only${i + 1}`,
     Effect: 'Allow',
-    Action: [...KMS_ACTIONS],
-    Resource: [...role.kmsKeys],
-    Condition: { StringEquals: { 'kms:ViaService': `s3.${role.account.region}.amazonaws.com` } },
-  }];
+    Action: [...actions],
+    Resource: key,
+    Condition: { StringEquals: { 'kms:ViaService': `s3.${arnRegion(key)}.amazonaws.com` } },
+  }));
 }

@@ -150,7 +150,9 @@ describe('verifyOutput on carelessly edited output', () => {
 
     expect(failingNames(report)).toEqual([
       'read outside its prefix s3://assumed-with-external-id/uploads-outside/',
-      'write outside its prefix s3://assumed-with-external-id/uploads-outside/',
+      'write outside its prefix s3://assumed-with-external-id/uploads-outside/: s3:PutObject',
+      'write outside its prefix s3://assumed-with-external-id/uploads-outside/: s3:AbortMultipartUpload',
+      'write outside its prefix s3://assumed-with-external-id/uploads-outside/: s3:ListMultipartUploadParts',
     ]);
   });
 

@@ -10,13 +10,17 @@ import { ADMIN_IDENTITY, OBJECT_NAME } from './stand-ins';
 const OUTSIDE_ADMIN_ROLE = 'keyless-verify-account-admin';
 /** Reading data, and managing the bucket policy itself: nobody trusted may lose either. */
 const GUARDED_ACTIONS = ['s3:GetObject', 's3:PutBucketPolicy'] as const;
+/** What the deploy role needs to apply the bucket policy; on an exclusive bucket it gets nothing else. */
+const DEPLOY_ACTIONS = ['s3:GetBucketPolicy', 's3:PutBucketPolicy'] as const;
 
 
-/** Who besides app sessions may use a bucket: trusted principals always, other admins only when not exclusive. */
+/**
+ * Who besides app sessions may use a bucket: breakGlass and root always, other admins only when not exclusive,
+ * the deploy role always for the bucket policy and, on an exclusive bucket, for nothing else.
+ */
 export function bucketScenarios(bucket: Bucket, owner: Account): Scenario[] {
   const trusted: [string, string][] = [
     ...owner.breakGlass.map((arn): [string, string] => [`breakGlass ${arn}`, arn]),
-    ...(owner.deployRole ? [[`deploy role ${owner.deployRole}`, owner.deployRole] as [string, string]] : []),
     ['account root', `arn:aws:iam::${owner.id}:root`],
   ];
   const outsider = actorFor(`arn:aws:iam::${owner.id}:role/${OUTSIDE_ADMIN_ROLE}`, [ADMIN_IDENTITY]);
@@ -25,6 +29,15 @@ export function bucketScenarios(bucket: Bucket, owner: Account): Scenario[] {
       scenario(bucket, owner, `an admin of account ${owner.alias} outside the registry: ${action}`, bucket.exclusive ? 'Denied' : 'Allowed', outsider, action)),
     ...trusted.flatMap(([who, arn]) =>
       GUARDED_ACTIONS.map((action) => scenario(bucket, owner, `${who} is never locked out: ${action}`, 'Allowed', actorFor(arn, [ADMIN_IDENTITY]), action))),
+    ...(owner.deployRole ? deployRoleScenarios(bucket, owner, actorFor(owner.deployRole, [ADMIN_IDENTITY])) : []),
+  ];
+}
+
+function deployRoleScenarios(bucket: Bucket, owner: Account, deployRole: Actor): Scenario[] {
+  const who = `deploy role ${owner.deployRole}`;
+  return [
+    ...DEPLOY_ACTIONS.map((action) => scenario(bucket, owner, `${who} keeps managing the bucket policy: ${action}`, 'Allowed', deployRole, action)),
+    scenario(bucket, owner, `${who} reads objects: s3:GetObject`, bucket.exclusive ? 'Denied' : 'Allowed', deployRole, 's3:GetObject'),
   ];
 }
 

@@ -34,24 +34,35 @@ export function secretScenarios(role: AppRole): Scenario[] {
   ];
 }
 
-/** An app session may use its buckets' KMS keys only through S3, which calls KMS on its behalf. */
+/** Every KMS action S3 may need of a bucket key for some permission. */
+const ALL_KMS_ACTIONS = [...new Set(Object.values(KMS_ACTIONS).flat())].sort();
+
+/**
+ * An app session may use its buckets' KMS keys only through S3, which calls KMS on its behalf, and only for what
+ * its permissions need. keyless does not manage key policies: the stand-in is the default key policy, trusting
+ * the key's own account; a key in another account is assumed to grant the role's account too, and says so.
+ */
 export function keyScenarios(role: AppRole): Scenario[] {
   const session = appSession(role);
-  return role.kmsKeys.flatMap((key) => {
+  return role.kmsGrants.flatMap(({ key, actions }) => {
     const [, , , region, keyAccount] = key.split(':');
+    const trusted = keyAccount === role.account.id ? [keyAccount] : [keyAccount, role.account.id];
+    const assumption = trusted.length > 1 ? ` (assuming the key policy of ${keyAccount} grants account ${role.account.id})` : '';
     const keyRequest = (action: string, viaS3: boolean) => requestBy(session, {
       action,
       resource: key,
       resourceAccount: keyAccount,
-      resourcePolicy: { kind: 'stand-in', name: 'StandInDefaultKeyPolicy', policy: defaultKeyPolicy([keyAccount, role.account.id]) },
+      resourcePolicy: { kind: 'stand-in', name: 'StandInDefaultKeyPolicy', policy: defaultKeyPolicy(trusted) },
       network: FROM_INTERNET,
       context: { 'kms:CallerAccount': role.account.id, ...(viaS3 ? { 'kms:ViaService': `s3.${region}.amazonaws.com` } : {}) },
     });
     const scenario = (name: string, expected: Scenario['expected'], requests: readonly SimRequest[]): Scenario =>
-      ({ app: role.app.id, scenario: name, expected, requests });
+      ({ app: role.app.id, scenario: `${name}${assumption}`, expected, requests });
     return [
-      ...KMS_ACTIONS.map((action) => scenario(`${action} with bucket key ${key} via S3`, 'Allowed', [keyRequest(action, true)])),
-      scenario(`${KMS_ACTIONS[0]} with bucket key ${key} directly, not via S3`, 'Denied', [keyRequest(KMS_ACTIONS[0], false)]),
+      ...ALL_KMS_ACTIONS.map((action) => actions.includes(action)
+        ? scenario(`${action} with bucket key ${key} via S3`, 'Allowed', [keyRequest(action, true)])
+        : scenario(`${action} with bucket key ${key} via S3 (its permissions do not need it)`, 'Denied', [keyRequest(action, true)])),
+      scenario(`${actions[0]} with bucket key ${key} directly, not via S3`, 'Denied', [keyRequest(actions[0], false)]),
     ];
   });
 }

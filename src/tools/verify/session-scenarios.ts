@@ -24,7 +24,14 @@ export function sessionScenarios(registry: Registry, role: AppRole, access: Role
   const scenario = (name: string, expected: Scenario['expected'], requests: readonly SimRequest[]): Scenario =>
     ({ app: app.id, bucket: bucket.name, scenario: name, expected, requests });
   const use = (actor: Actor, permission: Permission, prefix: string, network: NetworkContext = inside) =>
-    [permissionRequest(actor, role, access, permission, prefix, network)];
+    permissionRequests(actor, role, access, permission, prefix, network);
+  /** A denial is proven action by action: one allowed action of a permission must not hide behind a denied one. */
+  const denyEach = (name: string, permission: Permission, prefix: string): Scenario[] => {
+    const requests = use(session, permission, prefix);
+    return requests.length === 1
+      ? [scenario(name, 'Denied', requests)]
+      : requests.map((r) => scenario(`${name}: ${r.action}`, 'Denied', [r]));
+  };
 
   const declared = access.permissions;
   const own = access.prefix;
@@ -32,8 +39,8 @@ export function sessionScenarios(registry: Registry, role: AppRole, access: Role
   const first = declared[0];
   const scenarios = [
     ...declared.map((p) => scenario(`${p} under its prefix ${url(own)}`, 'Allowed', use(session, p, own))),
-    ...ALL_PERMISSIONS.filter((p) => !declared.includes(p)).map((p) => scenario(`${p} under its prefix ${url(own)} (not declared)`, 'Denied', use(session, p, own))),
-    ...declared.map((p) => scenario(`${p} outside its prefix ${url(outside)}`, 'Denied', use(session, p, outside))),
+    ...ALL_PERMISSIONS.filter((p) => !declared.includes(p)).flatMap((p) => denyEach(`${p} under its prefix ${url(own)} (not declared)`, p, own)),
+    ...declared.flatMap((p) => denyEach(`${p} outside its prefix ${url(outside)}`, p, outside)),
     ...(declared.includes('list') ? [scenario(`list the whole bucket ${url('')}`, 'Denied', use(session, 'list', ''))] : []),
     scenario(`${first} ${url(own)} over plain HTTP`, bucket.enforceTls ? 'Denied' : 'Allowed', use(session, first, own, overPlainHttp(inside))),
     ...(bucket.network ? [scenario(`${first} ${url(own)} from outside the bucket network`, 'Denied', use(session, first, own, FROM_OUTSIDE))] : []),
@@ -43,16 +50,17 @@ export function sessionScenarios(registry: Registry, role: AppRole, access: Role
   ];
   const neighbour = neighbourPrefix(registry, app, access);
   if (neighbour) {
-    scenarios.push(...declared.map((p) => scenario(`${p} under ${neighbour.app}'s prefix ${url(neighbour.prefix)}`, 'Denied', use(session, p, neighbour.prefix))));
+    scenarios.push(...declared.flatMap((p) => denyEach(`${p} under ${neighbour.app}'s prefix ${url(neighbour.prefix)}`, p, neighbour.prefix)));
   }
   return scenarios;
 }
 
-/** One S3 request exercising a permission at a prefix: an object below it, or a listing of it. */
-function permissionRequest(actor: Actor, role: AppRole, access: RoleAccess, permission: Permission, prefix: string, network: NetworkContext): SimRequest {
+/** The S3 requests exercising a permission at a prefix: each of its actions on an object below it, or a listing of it. */
+function permissionRequests(actor: Actor, role: AppRole, access: RoleAccess, permission: Permission, prefix: string, network: NetworkContext): SimRequest[] {
   const target = { resourceAccount: role.account.id, resourcePolicy: { kind: 'bucket', bucket: access.bucket } as const, network };
   if (permission === 'list') {
-    return requestBy(actor, { ...target, action: LIST_ACTION, resource: bucketArn(access.bucket), context: { 's3:prefix': prefix } });
+    return [requestBy(actor, { ...target, action: LIST_ACTION, resource: bucketArn(access.bucket), context: { 's3:prefix': prefix } })];
   }
-  return requestBy(actor, { ...target, action: OBJECT_ACTIONS[permission], resource: `${bucketArn(access.bucket)}/${prefix}${OBJECT_NAME}` });
+  return OBJECT_ACTIONS[permission].map((action) =>
+    requestBy(actor, { ...target, action, resource: `${bucketArn(access.bucket)}/${prefix}${OBJECT_NAME}` }));
 }
