@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EMPTY_APP_ENTRY, runEntry } from '../../../src/tools/bench/launch';
+import { EMPTY_APP_ENTRY, PROJECT_ROOT, runEntry } from '../../../src/tools/bench/launch';
 
 describe('runEntry', () => {
   let outDir: string;
@@ -22,5 +22,17 @@ describe('runEntry', () => {
     await expect(runEntry('main.ts', { REGISTRY_DIR: join(outDir, 'missing'), CDKTF_OUTDIR: join(outDir, 'out') })).rejects.toThrow(
       /exited with 1:[\s\S]*accounts\.yaml/,
     );
+  });
+
+  it('GIVEN an exit code declared a result WHEN the entry exits with it THEN the run resolves with its exit code and output', async () => {
+    const run = await runEntry('main.ts', { REGISTRY_DIR: join(outDir, 'missing'), CDKTF_OUTDIR: join(outDir, 'out') }, { exitCodes: [0, 1] });
+    expect(run.exitCode).toBe(1);
+    expect(run.stderr).toContain('accounts.yaml');
+  });
+
+  it('GIVEN arguments WHEN run THEN the entry receives them and its stdout is captured whole', async () => {
+    const missing = join(outDir, 'not-synthesized');
+    const run = await runEntry('src/tools/verify/cli.ts', { REGISTRY_DIR: PROJECT_ROOT }, { args: ['--out', missing, '--json'], exitCodes: [1] });
+    expect(JSON.parse(run.stdout).errors).toEqual([expect.stringContaining(`${missing}: error: no stacks/ directory`)]);
   });
 });

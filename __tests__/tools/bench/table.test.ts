@@ -1,3 +1,4 @@
+import { VerifyFigures } from '../../../src/tools/bench/measure';
 import { QuotaFigure, QuotaFigures } from '../../../src/tools/bench/quota-figures';
 import { benchReport } from '../../../src/tools/bench/report';
 import { formatTable } from '../../../src/tools/bench/table';
@@ -13,9 +14,19 @@ const quotas: QuotaFigures = {
   roleName: figure(39, 64),
 };
 
+const verify: VerifyFigures = { seconds: 38.456, cpuSeconds: 40.04, peakRssMb: 377.4, scenarios: 30164, passed: 30161, failed: 3, errors: [], failures: [] };
+
 describe('formatTable', () => {
   const report = benchReport([
-    { apps: 1000, runs: 3, synth: { seconds: 1.234, cpuSeconds: 1.5, peakRssMb: 173.6 }, emptyApp: { seconds: 0.333, cpuSeconds: 0.41, peakRssMb: 98.2 }, floorMultiple: 3.71, quotas },
+    {
+      apps: 1000,
+      runs: 3,
+      synth: { seconds: 1.234, cpuSeconds: 1.5, peakRssMb: 173.6 },
+      emptyApp: { seconds: 0.333, cpuSeconds: 0.41, peakRssMb: 98.2 },
+      floorMultiple: 3.71,
+      quotas,
+      verify,
+    },
   ]);
   const [header, row] = formatTable(report).split('\n');
   const cells = row.split(/\s{2,}/);
@@ -25,11 +36,16 @@ describe('formatTable', () => {
     expect(cells.slice(0, 8)).toEqual(['1000', '1.23', '0.33', '3.7', '1.50', '0.41', '174', '98']);
   });
 
-  it('GIVEN quota figures WHEN formatted THEN each shows largest/quota, and "-" when nothing was measured', () => {
-    expect(cells.slice(8, 15)).toEqual(['1737/20480', '2049/2048', '712/10240', '-', '4/10', '600/1000', '39/64']);
+  it('GIVEN a verify run WHEN formatted THEN its time, CPU, memory and scenario counts follow the synth figures', () => {
+    expect(header).toMatch(/empty MB\s+verify s\s+verify cpu s\s+verify MB\s+scenarios\s+passed\s+failed\s+bucket policy/);
+    expect(cells.slice(8, 14)).toEqual(['38.46', '40.04', '377', '30164', '30161', '3']);
   });
 
-  it('GIVEN a figure over its quota WHEN formatted THEN the targets column names it', () => {
-    expect(cells[15]).toBe('trustPolicy 2049 > 2048 (s/x)');
+  it('GIVEN quota figures WHEN formatted THEN each shows largest/quota, and "-" when nothing was measured', () => {
+    expect(cells.slice(14, 21)).toEqual(['1737/20480', '2049/2048', '712/10240', '-', '4/10', '600/1000', '39/64']);
+  });
+
+  it('GIVEN a figure over its quota and failed scenarios WHEN formatted THEN the targets column names both', () => {
+    expect(cells[21]).toBe('trustPolicy 2049 > 2048 (s/x); verify: 3 of 30164 scenarios failed');
   });
 });

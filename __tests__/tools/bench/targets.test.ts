@@ -1,6 +1,7 @@
-import { BenchRow } from '../../../src/tools/bench/measure';
+import { BenchRow, VerifyFigures } from '../../../src/tools/bench/measure';
 import { QuotaFigure, QuotaFigures } from '../../../src/tools/bench/quota-figures';
-import { performanceMissed, quotasExceeded } from '../../../src/tools/bench/targets';
+import { benchExitCode, benchReport } from '../../../src/tools/bench/report';
+import { performanceMissed, quotasExceeded, verifyFailed } from '../../../src/tools/bench/targets';
 
 const within = (quota: number): QuotaFigure => ({ value: quota, quota, measured: 1, where: 's/x' });
 const quotas: QuotaFigures = {
@@ -12,13 +13,15 @@ const quotas: QuotaFigures = {
   rolesPerAccount: within(1000),
   roleName: within(64),
 };
-const row = (floorMultiple: number, peakRssMb: number): BenchRow => ({
+const verified: VerifyFigures = { seconds: 60, cpuSeconds: 61, peakRssMb: 380, scenarios: 100, passed: 100, failed: 0, errors: [], failures: [] };
+const row = (floorMultiple: number, peakRssMb: number, verify = verified): BenchRow => ({
   apps: 1000,
   runs: 3,
   synth: { seconds: floorMultiple * 0.5, cpuSeconds: floorMultiple * 0.6, peakRssMb },
   emptyApp: { seconds: 0.5, cpuSeconds: 0.6, peakRssMb: 100 },
   floorMultiple,
   quotas,
+  verify,
 });
 
 describe('bench targets', () => {
@@ -32,11 +35,41 @@ describe('bench targets', () => {
     ]);
   });
 
-  it('GIVEN a synth at 4× the empty app and 400 MB WHEN checked THEN the targets are met', () => {
+  it('GIVEN a synth at 4× the empty app and 400 MB and verify at 60 s WHEN checked THEN the targets are met', () => {
     expect(performanceMissed(row(4, 400))).toEqual([]);
   });
 
-  it('GIVEN a synth over 4× the empty app and over 400 MB WHEN checked THEN both misses are reported', () => {
-    expect(performanceMissed(row(5, 401))).toEqual(['synth 5.0× empty app > 4×', 'peak 401 MB > 400 MB']);
+  it('GIVEN a synth over 4× the empty app and over 400 MB and verify over 60 s WHEN checked THEN all three misses are reported', () => {
+    expect(performanceMissed(row(5, 401, { ...verified, seconds: 60.04 }))).toEqual([
+      'synth 5.0× empty app > 4×',
+      'peak 401 MB > 400 MB',
+      'verify 60.0 s > 60 s',
+    ]);
+  });
+
+  it('GIVEN every scenario passed and no error WHEN checked THEN verify did not fail', () => {
+    expect(verifyFailed(verified)).toEqual([]);
+  });
+
+  it('GIVEN failed scenarios and an error WHEN checked THEN both are named with their counts', () => {
+    expect(verifyFailed({ ...verified, passed: 97, failed: 3, errors: ['data: cannot resolve ${aws_iam_role.x.arn}'] })).toEqual([
+      'verify: 3 of 100 scenarios failed',
+      'verify: 1 error',
+    ]);
+  });
+});
+
+describe('benchExitCode', () => {
+  it('GIVEN a verified row within its quotas but missing its speed targets WHEN reported THEN bench exits 0', () => {
+    expect(benchExitCode(benchReport([row(9, 900, { ...verified, seconds: 600 })]))).toBe(0);
+  });
+
+  it('GIVEN one row of several whose output does not verify WHEN reported THEN bench exits 1', () => {
+    expect(benchExitCode(benchReport([row(3, 200), row(3, 200, { ...verified, errors: ['x'] })]))).toBe(1);
+  });
+
+  it('GIVEN a row over a quota WHEN reported THEN bench exits 1', () => {
+    const over = { ...row(3, 200), quotas: { ...quotas, roleName: { value: 65, quota: 64, measured: 1 } } };
+    expect(benchExitCode(benchReport([over]))).toBe(1);
   });
 });

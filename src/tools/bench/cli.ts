@@ -1,11 +1,12 @@
 import { parseBenchArgs, UsageError } from './args';
 import { BenchRow, measureApps } from './measure';
-import { benchReport } from './report';
+import { benchExitCode, benchReport, ReportRow } from './report';
 import { formatTable } from './table';
 
 /**
- * `npm run bench`: synthesizes generated registries of each size next to an empty cdktf app, and prints
- * time, memory and the largest quota-bound figures. Exits 1 when a policy exceeds its AWS quota.
+ * `npm run bench`: synthesizes generated registries of each size next to an empty cdktf app, verifies the
+ * output, and prints time, memory, verify's scenarios and the largest quota-bound figures. Exits 1 when a
+ * policy exceeds its AWS quota or verify reports a failure or an error.
  */
 async function main(argv: readonly string[]): Promise<number> {
   const options = parseBenchArgs(argv);
@@ -16,7 +17,16 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const report = benchReport(rows);
   console.log(options.json ? JSON.stringify(report, null, 2) : formatTable(report));
-  return report.rows.some((r) => r.quotasExceeded.length) ? 1 : 0;
+  report.rows.forEach(explainVerifyFailures);
+  return benchExitCode(report);
+}
+
+/** On stderr, so a failing bench in CI says which scenarios failed without rerunning verify. */
+function explainVerifyFailures(row: ReportRow): void {
+  for (const error of row.verify.errors) console.error(`bench: ${row.apps} apps: ${error}`);
+  for (const f of row.verify.failures) {
+    console.error(`bench: ${row.apps} apps: FAIL ${f.app ?? f.bucket}: ${f.scenario}: expected ${f.expected}, got ${f.actual}\n${f.detail ?? ''}`);
+  }
 }
 
 if (require.main === module) {

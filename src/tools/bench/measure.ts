@@ -5,27 +5,35 @@ import { generateRegistry } from './generate-registry';
 import { EMPTY_APP_ENTRY, EntryRun, MAIN_ENTRY, runEntry } from './launch';
 import { quotaFigures, QuotaFigures } from './quota-figures';
 import { readStacks } from './synth-output';
+import { runVerify, sameOutcome, VerifyOutcome, VerifyRun } from './verify-run';
 
-/** Synth cost over several runs: median wall and CPU time (robust to a stray slow run), highest peak RSS. */
-export interface SynthFigures {
+/** Cost of a process over several runs: median wall and CPU time (robust to a stray slow run), highest peak RSS. */
+export interface RunFigures {
   readonly seconds: number;
   readonly cpuSeconds: number;
   readonly peakRssMb: number;
 }
 
+/** `npm run verify -- --out DIR --json` on the synthesized output: its cost and what it found. */
+export type VerifyFigures = RunFigures & VerifyOutcome;
+
 /** One line of the benchmark: a generated registry of `apps` apps, synthesized, next to the empty cdktf app. */
 export interface BenchRow {
   readonly apps: number;
   readonly runs: number;
-  readonly synth: SynthFigures;
+  readonly synth: RunFigures;
   /** The floor: an empty cdktf app launched like main.ts, run alternately with it. */
-  readonly emptyApp: SynthFigures;
+  readonly emptyApp: RunFigures;
   /** Median of synth time / empty-app time over back-to-back pairs, so load on the machine hits both alike. */
   readonly floorMultiple: number;
   readonly quotas: QuotaFigures;
+  readonly verify: VerifyFigures;
 }
 
-/** Generates `apps` apps as YAML, synthesizes them with main.ts and the empty app in turn, and measures both. */
+/**
+ * Generates `apps` apps as YAML, synthesizes them with main.ts and the empty app in turn, and measures both;
+ * then verifies the synthesized output (the registry and output directories exist only here).
+ */
 export async function measureApps(apps: number, runs: number): Promise<BenchRow> {
   const registryDir = generateRegistry(apps);
   const outDir = mkdtempSync(join(tmpdir(), 'keyless-bench-out-'));
@@ -38,6 +46,7 @@ export async function measureApps(apps: number, runs: number): Promise<BenchRow>
     await synth();
     const pairs: { empty: EntryRun; synth: EntryRun }[] = [];
     for (let i = 0; i < runs; i++) pairs.push({ empty: await empty(), synth: await synth() });
+    const verify = await measureVerify(registryDir, outDir, runs);
     return {
       apps,
       runs,
@@ -45,13 +54,22 @@ export async function measureApps(apps: number, runs: number): Promise<BenchRow>
       emptyApp: summarize(pairs.map((p) => p.empty)),
       floorMultiple: median(pairs.map((p) => p.synth.seconds / p.empty.seconds)),
       quotas: quotaFigures(readStacks(outDir)),
+      verify,
     };
   } finally {
     for (const dir of [registryDir, outDir, emptyOutDir]) rmSync(dir, { recursive: true, force: true });
   }
 }
 
-function summarize(runs: readonly EntryRun[]): SynthFigures {
+/** Verify on the last synth's output, after one unmeasured run like synth's (tsx compiles verify's sources). */
+async function measureVerify(registryDir: string, outDir: string, runs: number): Promise<VerifyFigures> {
+  const measured: VerifyRun[] = [];
+  await runVerify(registryDir, outDir);
+  for (let i = 0; i < runs; i++) measured.push(await runVerify(registryDir, outDir));
+  return { ...summarize(measured), ...sameOutcome(measured.map((r) => r.outcome)) };
+}
+
+function summarize(runs: readonly EntryRun[]): RunFigures {
   return {
     seconds: median(runs.map((r) => r.seconds)),
     cpuSeconds: median(runs.map((r) => r.cpuSeconds)),

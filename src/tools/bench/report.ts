@@ -1,10 +1,11 @@
 import { cpus, platform } from 'node:os';
 import { BenchRow } from './measure';
-import { performanceMissed, quotasExceeded } from './targets';
+import { performanceMissed, quotasExceeded, verifyFailed } from './targets';
 
 /** A benchmark row with its verdicts against the targets. */
 export interface ReportRow extends BenchRow {
   readonly quotasExceeded: readonly string[];
+  readonly verifyFailed: readonly string[];
   readonly performanceMissed: readonly string[];
 }
 
@@ -19,6 +20,16 @@ export function benchReport(rows: readonly BenchRow[], now = new Date()): BenchR
   return {
     date: now.toISOString(),
     machine: { node: process.version, platform: platform(), cpu: cpus()[0]?.model ?? 'unknown', cpus: cpus().length },
-    rows: rows.map((row) => ({ ...row, quotasExceeded: quotasExceeded(row.quotas), performanceMissed: performanceMissed(row) })),
+    rows: rows.map((row) => ({
+      ...row,
+      quotasExceeded: quotasExceeded(row.quotas),
+      verifyFailed: verifyFailed(row.verify),
+      performanceMissed: performanceMissed(row),
+    })),
   };
+}
+
+/** 1 when a policy exceeds its AWS quota or the output does not verify; missed speed targets do not fail. */
+export function benchExitCode(report: BenchReport): number {
+  return report.rows.some((r) => r.quotasExceeded.length || r.verifyFailed.length) ? 1 : 0;
 }

@@ -14,7 +14,12 @@ const QUOTA_HEADERS: Readonly<Record<keyof QuotaFigures, string>> = {
 /** The report as a plain-text table, one row per registry size. */
 export function formatTable(report: BenchReport): string {
   const quotaKeys = Object.keys(QUOTA_HEADERS) as (keyof QuotaFigures)[];
-  const header = ['apps', 'synth s', 'empty app s', '× empty', 'cpu s', 'empty cpu s', 'peak MB', 'empty MB', ...quotaKeys.map((k) => QUOTA_HEADERS[k]), 'targets'];
+  const header = [
+    ...['apps', 'synth s', 'empty app s', '× empty', 'cpu s', 'empty cpu s', 'peak MB', 'empty MB'],
+    ...['verify s', 'verify cpu s', 'verify MB', 'scenarios', 'passed', 'failed'],
+    ...quotaKeys.map((k) => QUOTA_HEADERS[k]),
+    'targets',
+  ];
   const rows = report.rows.map((r) => [
     String(r.apps),
     r.synth.seconds.toFixed(2),
@@ -24,15 +29,22 @@ export function formatTable(report: BenchReport): string {
     r.emptyApp.cpuSeconds.toFixed(2),
     String(Math.round(r.synth.peakRssMb)),
     String(Math.round(r.emptyApp.peakRssMb)),
+    r.verify.seconds.toFixed(2),
+    r.verify.cpuSeconds.toFixed(2),
+    String(Math.round(r.verify.peakRssMb)),
+    String(r.verify.scenarios),
+    String(r.verify.passed),
+    String(r.verify.failed),
     ...quotaKeys.map((k) => ofQuota(r.quotas[k])),
-    [...r.quotasExceeded, ...r.performanceMissed].join('; ') || 'met',
+    [...r.quotasExceeded, ...r.verifyFailed, ...r.performanceMissed].join('; ') || 'met',
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
   const line = (cells: readonly string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
   const runs = report.rows[0]?.runs ?? 0;
   const note =
-    `median of ${runs} run${runs === 1 ? '' : 's'} each after a warm-up, main.ts and the empty cdktf app alternately; ` +
-    '× empty is the median ratio of those pairs; sizes as IAM counts them (no whitespace), largest/quota';
+    `median of ${runs} run${runs === 1 ? '' : 's'} each after a warm-up, main.ts and the empty cdktf app alternately, ` +
+    'then `verify --out --json` on the output; × empty is the median ratio of those pairs; ' +
+    'sizes as IAM counts them (no whitespace), largest/quota';
   return [line(header), ...rows.map(line), '', note].join('\n');
 }
 
