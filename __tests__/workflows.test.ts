@@ -1,11 +1,20 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 
 const PROJECT = join(__dirname, '..');
 const WORKFLOWS = join(PROJECT, '.github/workflows');
 
-interface Step { readonly name?: string; readonly uses?: string; readonly run?: string; readonly with?: Record<string, unknown>; readonly 'working-directory'?: string }
+interface Step {
+  readonly name?: string;
+  readonly uses?: string;
+  readonly run?: string;
+  readonly with?: Record<string, unknown>;
+  readonly env?: Record<string, string>;
+  readonly 'working-directory'?: string;
+}
 interface Job { readonly steps: readonly Step[]; readonly environment?: string; readonly permissions?: Record<string, string>; readonly defaults?: { run?: { 'working-directory'?: string } } }
 interface Workflow { readonly on: Record<string, unknown>; readonly jobs: Record<string, Job> }
 
@@ -16,6 +25,7 @@ function workflow(file: string): Workflow {
 }
 
 const files = readdirSync(WORKFLOWS).filter((f) => /\.ya?ml$/.test(f)).sort();
+const steps = (w: Workflow) => Object.values(w.jobs).flatMap((j) => j.steps);
 const runs = (w: Workflow) => Object.values(w.jobs).flatMap((j) => j.steps.flatMap((s) => (s.run ? [s.run] : [])));
 /** `npm run X`, also with npm's own options such as `--silent` before X. */
 const npmScripts = (script: string) => [...script.matchAll(/\bnpm run((?:\s+-{1,2}[\w-]+)*)\s+([\w:.-]+)/g)].map((m) => m[2]);
@@ -40,6 +50,96 @@ describe('GitHub Actions workflows', () => {
 
     expect(referenced.length).toBeGreaterThan(0);
     expect(missing).toEqual([]);
+  });
+});
+
+/** Stands in for what cdktf.out and a plan hold: a trust policy with its ExternalId. */
+const EXTERNAL_ID = 'ext-id-must-not-leak-5d8e';
+const PLAN_WITH_CHANGES = `
+  # aws_iam_role.app will be created
+  + resource "aws_iam_role" "app" {
+      + assume_role_policy = jsonencode({ Condition = { StringEquals = { "sts:ExternalId" = "${EXTERNAL_ID}" } } })
+    }
+
+Plan: 1 to add, 0 to change, 0 to destroy.
+`;
+const PLAN_WITH_ERROR = `
+╷
+│ Error: creating IAM Role (keyless-app): MalformedPolicyDocument
+│
+│   with aws_iam_role.app,
+│   on cdk.tf.json line 12, in resource "aws_iam_role" "app":
+│   12:         "assume_role_policy": "{\\"sts:ExternalId\\":\\"${EXTERNAL_ID}\\"}",
+╵
+`;
+
+/**
+ * Runs a workflow step's script as GitHub runs it (bash -e) in a fresh directory, with a \`terraform\` on PATH
+ * that prints \`plan\` and exits with \`exitCode\`, and returns the log, the step summary and the files left behind.
+ */
+function runPlanStep(step: Step, plan: string, exitCode: number): { status: number | null; log: string; stepSummary: string; dir: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'keyless-workflow-'));
+  const bin = join(dir, '.bin');
+  mkdirSync(bin);
+  writeFileSync(join(bin, 'terraform'), `#!/bin/sh\ncat <<'PLAN'\n${plan}\nPLAN\nexit ${exitCode}\n`);
+  chmodSync(join(bin, 'terraform'), 0o755);
+  const summaryFile = join(dir, '.step-summary');
+  writeFileSync(summaryFile, '');
+  const env = Object.fromEntries(Object.keys(step.env ?? {}).map((k) => [k, k === 'ALIAS' ? 'data' : 'x']));
+  const run = spawnSync('bash', ['--noprofile', '--norc', '-e', '-c', step.run!], {
+    cwd: dir,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { PATH: `${bin}:${process.env.PATH}`, LC_ALL: 'C.UTF-8', GITHUB_STEP_SUMMARY: summaryFile, ...env },
+  });
+  return { status: run.status, log: run.stdout + run.stderr, stepSummary: readFileSync(summaryFile, 'utf8'), dir };
+}
+
+describe.each(files)('%s keeps the ExternalIds in cdktf.out and the plans out of sight', (file) => {
+  const w = workflow(file);
+  const planSteps = steps(w).filter((s) => /^\s*terraform plan /m.test(s.run ?? ''));
+
+  it('GIVEN an upload-artifact step whose path holds cdktf.out or a plan WHEN read THEN the artifact is kept at most 1 day', () => {
+    const uploads = steps(w).filter((s) => s.uses?.startsWith('actions/upload-artifact@'));
+    const sensitive = uploads.filter((s) => /cdktf\.out|tfplan|plan\.txt/.test(String(s.with?.path)));
+
+    expect(sensitive.length).toBeGreaterThan(0);
+    // 1 is the least GitHub accepts; the path is in the comparison to name the offending step.
+    for (const step of sensitive) expect([step.with?.path, step.with?.['retention-days']]).toEqual([step.with?.path, 1]);
+  });
+
+  it('GIVEN the workflow WHEN its steps that write the job summary are listed THEN they are the plan steps, whose output is checked below', () => {
+    const writers = steps(w).filter((s) => s.run?.includes('GITHUB_STEP_SUMMARY'));
+
+    expect(planSteps.length).toBeGreaterThan(0);
+    expect(writers.every((s) => planSteps.includes(s))).toBe(true);
+    for (const step of planSteps) expect(step.run).not.toContain('${{');
+  });
+
+  it('GIVEN a plan with changes WHEN the plan step runs THEN the log and summaries carry its summary line but not the plan text', () => {
+    for (const step of planSteps) {
+      const { status, log, stepSummary, dir } = runPlanStep(step, PLAN_WITH_CHANGES, 2);
+      const summaryMd = existsSync(join(dir, 'summary.md')) ? readFileSync(join(dir, 'summary.md'), 'utf8') : '';
+
+      expect(status).toBe(0);
+      expect(`${log}${stepSummary}${summaryMd}`).not.toContain(EXTERNAL_ID);
+      expect(`${log}${stepSummary}${summaryMd}`).not.toContain('assume_role_policy');
+      expect(log).toContain('Plan: 1 to add, 0 to change, 0 to destroy.');
+      expect(`${stepSummary}${summaryMd}`).toContain('Plan: 1 to add, 0 to change, 0 to destroy.');
+      expect(readFileSync(join(dir, 'plan.txt'), 'utf8')).toContain(EXTERNAL_ID);
+    }
+  });
+
+  it('GIVEN a failed plan whose error quotes the trust policy WHEN the plan step runs THEN it fails showing only the error line', () => {
+    for (const step of planSteps) {
+      const { status, log, stepSummary, dir } = runPlanStep(step, PLAN_WITH_ERROR, 1);
+      const summaryMd = existsSync(join(dir, 'summary.md')) ? readFileSync(join(dir, 'summary.md'), 'utf8') : '';
+
+      expect(status).not.toBe(0);
+      expect(`${log}${stepSummary}${summaryMd}`).not.toContain(EXTERNAL_ID);
+      expect(log).toContain('Error: creating IAM Role (keyless-app): MalformedPolicyDocument');
+      expect(`${stepSummary}${summaryMd}`).toContain('Error: creating IAM Role (keyless-app): MalformedPolicyDocument');
+    }
   });
 });
 

@@ -4,10 +4,14 @@ import { onboard } from '../../../src/tools/onboard/index';
 import { UserError } from '../../../src/tools/user-error';
 import { writeRegistry } from '../../helpers';
 import { ACCOUNTS_YAML, ARCHIVER_SECRET, archiverYaml, UPLOADER_SECRET, uploaderYaml } from '../fixtures';
-import { cliOptions, codeBlocks, fromTemporaryCredentialsParams, pythonAssumeRoleArgs, runShellSnippet, typescriptSyntaxErrors } from './snippets';
+import {
+  cliOptions, codeBlocks, fromTemporaryCredentialsParams, mountSecret, pythonAssumeRoleArgs, pythonExternalId, runShellSnippet, typescriptExternalId,
+  typescriptSyntaxErrors,
+} from './snippets';
 
 const PROJECT = join(__dirname, '../../..');
 const UPLOADER_ROLE = 'arn:aws:iam::111111111111:role/keyless/keyless-uploader';
+const UPLOADER_SECRET_FILE = '/run/secrets/keyless-uploader-external-id';
 const ENV_VAR = 'KEYLESS_TEST_ARCHIVER_EXTERNAL_ID';
 const archiverFromEnv = archiverYaml().replace(`externalId: ${ARCHIVER_SECRET}`, `externalId: { env: ${ENV_VAR} }`);
 const ROOT = writeRegistry(ACCOUNTS_YAML, { uploader: uploaderYaml(), archiver: archiverFromEnv });
@@ -22,18 +26,29 @@ describe('onboard snippets for an app with a literal ExternalId and a SourceIden
     expect(md).toContain('a SourceIdentity matching `uploader-*`');
   });
 
-  it('GIVEN the Python snippet WHEN parsed by Python THEN assume_role gets the ARN, ExternalId, AppId tag, SourceIdentity and duration', () => {
+  it('GIVEN a literal ExternalId WHEN onboarded THEN the text names it once, to put in the secret, with a warning, and no snippet holds it', () => {
+    expect(md).toContain(`Put this value in the secret mounted at \`${UPLOADER_SECRET_FILE}\`: \`${UPLOADER_SECRET}\``);
+    expect(md).toMatch(/> \[!WARNING\]\n> The ExternalId is what tells your app apart[^\n]*\n> value is public\. Keep it out of images, logs and git/);
+    expect(md.split(UPLOADER_SECRET)).toHaveLength(2);
+    for (const snippet of [...codeBlocks(md, 'python'), ...codeBlocks(md, 'typescript'), ...codeBlocks(md, 'sh')]) {
+      expect(snippet).not.toContain(UPLOADER_SECRET);
+      expect(snippet.split(UPLOADER_SECRET_FILE)).toHaveLength(2);
+    }
+  });
+
+  it('GIVEN the Python snippet WHEN parsed by Python THEN assume_role gets the ARN, AppId tag, SourceIdentity and duration, and the ExternalId from the secret file', () => {
     const [python] = codeBlocks(md, 'python');
 
     expect(python).toContain('Tags=[{"Key": "AppId", "Value": "uploader"}]');
     expect(pythonAssumeRoleArgs(python)).toEqual({
       RoleArn: UPLOADER_ROLE,
       RoleSessionName: '<expr>f\'uploader-{socket.gethostname()}\'[:64]',
-      ExternalId: UPLOADER_SECRET,
+      ExternalId: '<expr>Path(EXTERNAL_ID_FILE).read_text(encoding=\'utf-8\').strip()',
       Tags: [{ Key: 'AppId', Value: 'uploader' }],
       SourceIdentity: 'uploader-prod',
       DurationSeconds: 3600,
     });
+    expect(pythonExternalId(mountSecret(python, UPLOADER_SECRET_FILE, UPLOADER_SECRET))).toBe(UPLOADER_SECRET);
     expect(python).toContain('RefreshableCredentials.create_from_metadata(');
     expect(python).toContain('refresh_using=assume_app_role');
   });
@@ -45,18 +60,20 @@ describe('onboard snippets for an app with a literal ExternalId and a SourceIden
     expect(fromTemporaryCredentialsParams(typescript)).toEqual({
       RoleArn: UPLOADER_ROLE,
       RoleSessionName: '<expr>`uploader-${hostname()}`.slice(0, 64)',
-      ExternalId: UPLOADER_SECRET,
+      ExternalId: '<expr>readFileSync(EXTERNAL_ID_FILE, "utf8").trim()',
       Tags: [{ Key: 'AppId', Value: 'uploader' }],
       SourceIdentity: 'uploader-prod',
       DurationSeconds: 3600,
     });
+    expect(typescriptExternalId(mountSecret(typescript, UPLOADER_SECRET_FILE, UPLOADER_SECRET))).toBe(UPLOADER_SECRET);
+    expect(typescript).toContain('import { readFileSync } from "node:fs";');
     expect(typescript).toContain('import { GetObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";');
   });
 
-  it('GIVEN the CLI snippet WHEN run by bash with a recording aws THEN assume-role gets the tag and SourceIdentity and the credentials are exported', () => {
+  it('GIVEN the CLI snippet WHEN run by bash with a recording aws THEN assume-role gets the secret file\'s ExternalId, the tag and SourceIdentity and the credentials are exported', () => {
     const [sh] = codeBlocks(md, 'sh');
 
-    const { calls, exported } = runShellSnippet(sh);
+    const { calls, exported } = runShellSnippet(mountSecret(sh, UPLOADER_SECRET_FILE, UPLOADER_SECRET));
 
     expect(calls[0].slice(0, 2)).toEqual(['sts', 'assume-role']);
     expect(cliOptions(calls[0])).toEqual({
@@ -79,6 +96,49 @@ describe('onboard snippets for an app with a literal ExternalId and a SourceIden
   });
 });
 
+describe('onboard snippets and session length', () => {
+  /** DurationSeconds as each of the three snippets of the first role sends it. */
+  function durations(md: string): unknown[] {
+    return [
+      pythonAssumeRoleArgs(codeBlocks(md, 'python')[0]).DurationSeconds,
+      fromTemporaryCredentialsParams(codeBlocks(md, 'typescript')[0]).DurationSeconds,
+      Number(cliOptions(runShellSnippet(mountSecret(codeBlocks(md, 'sh')[0], UPLOADER_SECRET_FILE, 'x')).calls[0])['--duration-seconds']),
+    ];
+  }
+  const onboardUploader = (principal: string, maxSessionDuration: number) => onboard(
+    writeRegistry(ACCOUNTS_YAML, { uploader: `${uploaderYaml().replace('principal: role/node', `principal: ${principal}`)}maxSessionDuration: ${maxSessionDuration}\n` }),
+    ['uploader'],
+  );
+  const CHAINING = /role chaining, and STS refuses longer chained sessions \("The requested DurationSeconds exceeds the\n.*1 hour session limit for roles assumed by role chaining"\), although the role allows 7200 s\./;
+
+  it('GIVEN a role consumer and a 7200 s role WHEN onboarded THEN every snippet asks for 3600 s and says why: role chaining', () => {
+    const md = onboardUploader('role/node', 7200);
+
+    expect(durations(md)).toEqual([3600, 3600, 3600]);
+    for (const snippet of [...codeBlocks(md, 'python'), ...codeBlocks(md, 'typescript'), ...codeBlocks(md, 'sh')]) {
+      expect(snippet).toMatch(CHAINING);
+      expect(snippet).toContain('the caller is a role');
+    }
+    expect(md).toContain('Sessions last up to 3600 seconds (the role allows 7200, but STS caps a session\nassumed with role credentials, role chaining, at one hour)');
+    expect(md).toContain('# The session ends after 3600 seconds');
+  });
+
+  it('GIVEN an account root consumer and a 7200 s role WHEN onboarded THEN the snippets ask for 3600 s, since its callers are usually roles', () => {
+    const md = onboardUploader('root', 7200);
+
+    expect(durations(md)).toEqual([3600, 3600, 3600]);
+    expect(codeBlocks(md, 'python')[0]).toContain("# At most 3600 s: the account's identities that call this are usually roles, so this is usually\n");
+  });
+
+  it('GIVEN an IAM user consumer and a 7200 s role WHEN onboarded THEN the snippets ask for the full 7200 s, with no chaining note', () => {
+    const md = onboardUploader('user/uploader-bot', 7200);
+
+    expect(durations(md)).toEqual([7200, 7200, 7200]);
+    expect(md).not.toContain('role chaining');
+    expect(md).toContain('Sessions last up to 7200 seconds; the SDK snippets');
+  });
+});
+
 describe('onboard snippets for an app whose ExternalId is read from the environment', () => {
   const previous = process.env[ENV_VAR];
   afterEach(() => {
@@ -92,9 +152,14 @@ describe('onboard snippets for an app whose ExternalId is read from the environm
     const md = onboard(ROOT, ['archiver']);
 
     expect(md).not.toContain('value-that-must-not-leak');
+    expect(md).not.toContain(ARCHIVER_SECRET);
+    expect(md).not.toContain('Put this value');
+    expect(md).not.toContain('/run/secrets/');
     expect(md).toContain(`a secret held in the environment variable \`${ENV_VAR}\``);
     expect(pythonAssumeRoleArgs(codeBlocks(md, 'python')[0]).ExternalId).toBe(`<expr>os.environ['${ENV_VAR}']`);
+    expect(pythonExternalId(codeBlocks(md, 'python')[0], { [ENV_VAR]: 'from-the-caller-env' })).toBe('from-the-caller-env');
     expect(fromTemporaryCredentialsParams(codeBlocks(md, 'typescript')[0]).ExternalId).toBe(`<expr>process.env["${ENV_VAR}"]`);
+    expect(typescriptExternalId(codeBlocks(md, 'typescript')[0], { [ENV_VAR]: 'from-the-caller-env' })).toBe('from-the-caller-env');
     const { calls } = runShellSnippet(codeBlocks(md, 'sh')[0], { [ENV_VAR]: 'from-the-caller-env' });
     expect(cliOptions(calls[0])['--external-id']).toBe('from-the-caller-env');
   });

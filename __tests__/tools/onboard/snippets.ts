@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ts from 'typescript';
@@ -26,6 +26,63 @@ def value(node):
 print(json.dumps({k.arg: value(k.value) for k in call.keywords}))
 `;
   return JSON.parse(execFileSync('python3', ['-c', script], { input: code, encoding: 'utf8' })) as Record<string, unknown>;
+}
+
+/**
+ * Runs the ExternalId argument of a Python snippet's assume_role call with Python, in a namespace made of the
+ * snippet's own standard-library imports and top-level constants, and returns the value it evaluates to.
+ */
+export function pythonExternalId(code: string, env: Record<string, string> = {}): string {
+  const script = `
+import ast, sys
+tree = ast.parse(sys.stdin.read())
+namespace = {}
+def run(node):
+    exec(compile(ast.Module(body=[node], type_ignores=[]), "snippet", "exec"), namespace)
+for node in tree.body:
+    if isinstance(node, ast.Import) and not any(a.name.split(".")[0] in ("boto3", "botocore") for a in node.names):
+        run(node)
+    elif isinstance(node, ast.ImportFrom) and node.module.split(".")[0] not in ("boto3", "botocore"):
+        run(node)
+    elif isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant):
+        run(node)
+call = next(n for n in ast.walk(tree) if isinstance(n, ast.Call) and getattr(n.func, "attr", None) == "assume_role")
+expression = next(k.value for k in call.keywords if k.arg == "ExternalId")
+sys.stdout.write(eval(compile(ast.Expression(body=expression), "snippet", "eval"), namespace))
+`;
+  return execFileSync('python3', ['-c', script], { input: code, encoding: 'utf8', env: { PATH: process.env.PATH, ...env } });
+}
+
+/**
+ * Evaluates the ExternalId parameter of a TypeScript snippet's fromTemporaryCredentials call, with Node's
+ * readFileSync, the given environment as process.env and the snippet's own top-level string constants.
+ */
+export function typescriptExternalId(code: string, env: Record<string, string> = {}): unknown {
+  const file = ts.createSourceFile('snippet.ts', code, ts.ScriptTarget.ES2022, true);
+  const constants: Record<string, string> = {};
+  for (const statement of file.statements) {
+    if (!ts.isVariableStatement(statement)) continue;
+    for (const d of statement.declarationList.declarations) {
+      if (d.initializer && ts.isStringLiteral(d.initializer)) constants[d.name.getText()] = d.initializer.text;
+    }
+  }
+  const param = fromTemporaryCredentialsParams(code).ExternalId;
+  if (typeof param !== 'string' || !param.startsWith('<expr>')) return param;
+  const expression = param.slice('<expr>'.length);
+  const evaluate = new Function('readFileSync', 'process', ...Object.keys(constants), `return (${expression});`) as (...args: unknown[]) => unknown;
+  return evaluate(readFileSync, { env }, ...Object.values(constants));
+}
+
+/**
+ * The snippet with its secret file path pointed at a fresh file holding `value` and a trailing newline, as
+ * `echo value > file` writes it: the snippet must name the path exactly once, as the one place to change it.
+ */
+export function mountSecret(code: string, path: string, value: string): string {
+  const occurrences = code.split(path).length - 1;
+  if (occurrences !== 1) throw new Error(`expected ${path} exactly once in the snippet, found ${occurrences}:\n${code}`);
+  const file = join(mkdtempSync(join(tmpdir(), 'keyless-secret-')), 'external-id');
+  writeFileSync(file, `${value}\n`);
+  return code.replace(path, file);
 }
 
 /** Syntax errors of a TypeScript snippet, as TypeScript reports them. */

@@ -64,6 +64,94 @@ describe('diffRegistries', () => {
     ]);
   });
 
+  it('GIVEN a SourceIdentity pattern that changed WHEN diffed THEN it is widened access saying before → after', () => {
+    const uploader = uploaderYaml().replace('sourceIdentity: uploader-*', 'sourceIdentity: "*"');
+
+    expect(messages(registry(ACCOUNTS_YAML, { uploader, archiver: archiverYaml() }))).toEqual([
+      'widened uploader: SourceIdentity pattern changed: uploader-* → *; sessions whose SourceIdentity matches the new pattern are accepted',
+    ]);
+  });
+
+  it('GIVEN a SourceIdentity pattern that got narrower WHEN diffed THEN it is still flagged, since any change needs a look', () => {
+    const uploader = uploaderYaml().replace('sourceIdentity: uploader-*', 'sourceIdentity: uploader-web-*');
+
+    expect(messages(registry(ACCOUNTS_YAML, { uploader, archiver: archiverYaml() }))).toEqual([
+      'widened uploader: SourceIdentity pattern changed: uploader-* → uploader-web-*; sessions whose SourceIdentity matches the new pattern are accepted',
+    ]);
+  });
+
+  it('GIVEN a SourceIdentity newly required WHEN diffed THEN callers without one lose access', () => {
+    const archiver = `${archiverYaml()}sourceIdentity: archiver-*\n`;
+
+    expect(messages(registry(ACCOUNTS_YAML, { uploader: uploaderYaml(), archiver }))).toEqual([
+      'removed archiver: SourceIdentity now required (archiver-*): sessions without a matching SourceIdentity are refused once applied',
+    ]);
+  });
+
+  it('GIVEN a raised maxSessionDuration WHEN diffed THEN it is widened access; a lowered one is not flagged', () => {
+    const raised = registry(ACCOUNTS_YAML, { uploader: `${uploaderYaml()}maxSessionDuration: 7200\n`, archiver: archiverYaml() });
+
+    expect(messages(raised)).toEqual([
+      'widened uploader: max session raised: 3600 s → 7200 s; credentials of a session, leaked ones too, stay valid longer',
+    ]);
+    expect(messages(BASE, raised)).toEqual([]);
+    expect(diffRegistries(raised, BASE).apps.map((a) => a.id)).toEqual(['uploader']);
+  });
+
+  it('GIVEN a bucket moved to another account WHEN diffed THEN the move names both workspaces and the apps whose roles move', () => {
+    const moved = ACCOUNTS_YAML.replace('  drop:\n    account: data\n', '  drop:\n    account: swarm\n');
+    const uploader = `${uploaderYaml()}  - bucket: drop\n    permissions: [write]\n`;
+    const before = registry(ACCOUNTS_YAML, { uploader, archiver: archiverYaml() });
+
+    const diff = diffRegistries(before, registry(moved, { uploader, archiver: archiverYaml() }));
+
+    expect(diff.warnings.filter((w) => w.subject === 'drop').map((w) => `${w.kind}: ${w.message}`)).toContainEqual(
+      'widened: bucket moved from account data to swarm: its guardrail policy moves from workspace data to workspace swarm '
+      + '(apply data first: its delete of the old policy would remove the new one); the roles of uploader for it are now in account swarm',
+    );
+    expect(diff.workspaces).toEqual(['data', 'swarm']);
+    const roleRow = diff.apps.find((a) => a.id === 'uploader')!.rows.find((r) => r.field === 'drop: role');
+    expect(roleRow).toEqual({
+      field: 'drop: role',
+      before: 'arn:aws:iam::111111111111:role/keyless/keyless-uploader',
+      after: 'arn:aws:iam::222222222222:role/keyless/keyless-uploader',
+      change: 'changed',
+    });
+  });
+
+  describe('a bucket\'s kmsKey', () => {
+    const KEY_A = 'arn:aws:kms:eu-central-1:111111111111:key/1111aaaa-0000-4000-8000-000000000001';
+    const KEY_B = 'arn:aws:kms:eu-central-1:111111111111:key/2222bbbb-0000-4000-8000-000000000002';
+    const withKey = (key: string) => registry(
+      ACCOUNTS_YAML.replace('      sourceVpc: [vpc-0abc]\n', `      sourceVpc: [vpc-0abc]\n    kmsKey: ${key}\n`),
+      { uploader: uploaderYaml(), archiver: archiverYaml() },
+    );
+
+    it('GIVEN a kmsKey added WHEN diffed THEN it is widened access and each app table shows the key', () => {
+      const diff = diffRegistries(BASE, withKey(KEY_A));
+
+      expect(diff.warnings.map((w) => `${w.kind} ${w.subject}: ${w.message}`)).toEqual([
+        `widened reports: kmsKey added: ${KEY_A}; app roles that read or write the bucket get kms:Decrypt and kms:GenerateDataKey on it`,
+      ]);
+      expect(diff.apps.map((a) => a.rows.find((r) => r.field === 'reports: KMS key'))).toEqual([
+        { field: 'reports: KMS key', before: undefined, after: KEY_A, change: 'added' },
+        { field: 'reports: KMS key', before: undefined, after: KEY_A, change: 'added' },
+      ]);
+    });
+
+    it('GIVEN a kmsKey changed WHEN diffed THEN it is widened access saying before → after', () => {
+      expect(messages(withKey(KEY_B), withKey(KEY_A))).toEqual([
+        `widened reports: kmsKey changed: ${KEY_A} → ${KEY_B}; app roles that read or write the bucket get kms:Decrypt and kms:GenerateDataKey on the new key and lose the old one`,
+      ]);
+    });
+
+    it('GIVEN a kmsKey removed WHEN diffed THEN the lost key grant is flagged', () => {
+      expect(messages(BASE, withKey(KEY_A))).toEqual([
+        `removed reports: kmsKey removed (was ${KEY_A}): app roles no longer get kms:Decrypt and kms:GenerateDataKey on it; objects encrypted with it become unreadable to them`,
+      ]);
+    });
+  });
+
   it('GIVEN a bucket that loses exclusive, TLS and network guardrails WHEN diffed THEN each loss is flagged once for the bucket', () => {
     const loosened = ACCOUNTS_YAML.replace('  reports:\n    account: data\n    network:\n      sourceVpc: [vpc-0abc]\n', '  reports:\n    account: data\n    exclusive: false\n    enforceTls: false\n');
     const after = registry(loosened, { uploader: uploaderYaml(), archiver: archiverYaml() });

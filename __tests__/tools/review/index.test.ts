@@ -89,6 +89,20 @@ describe('review of a git history', () => {
     expectNoExternalIdValue(md);
   });
 
+  it('GIVEN a commit that changes the SourceIdentity pattern and raises the session length WHEN reviewed THEN both are access-widened warnings', () => {
+    const md = reviewChange(
+      { 'apps/uploader.yaml': uploaderYaml() },
+      (f) => f.write({ 'apps/uploader.yaml': `${uploaderYaml().replace('sourceIdentity: uploader-*', 'sourceIdentity: "*"')}maxSessionDuration: 43200\n` }),
+    );
+
+    const widened = md.slice(md.indexOf('> [!WARNING]'), md.indexOf('### `uploader` changed'));
+    expect(widened).toContain('> **Access widened**');
+    expect(widened).toContain('> - `uploader`: SourceIdentity pattern changed: uploader-\\* → \\*;');
+    expect(widened).toContain('> - `uploader`: max session raised: 3600 s → 43200 s;');
+    expect(md).toContain('| ✏️ | max session (s) | `3600` | `43200` |');
+    expectNoExternalIdValue(md);
+  });
+
   it('GIVEN a changed literal ExternalId WHEN reviewed THEN it is reported as changed without either value', () => {
     const md = reviewChange({ 'apps/uploader.yaml': uploaderYaml() }, (f) => f.write({ 'apps/uploader.yaml': uploaderYaml({ externalId: 'rotated-value-0042' }) }));
 

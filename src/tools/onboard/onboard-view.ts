@@ -6,6 +6,18 @@ import { UserError } from '../user-error';
 /** Object key the snippets read or write, under the app's prefix. */
 const EXAMPLE_OBJECT = 'example.txt';
 
+/**
+ * STS caps a session at one hour when the caller is itself a role session (role chaining), whatever the role's
+ * MaxSessionDuration: a longer DurationSeconds fails with "The requested DurationSeconds exceeds the 1 hour
+ * session limit for roles assumed by role chaining" (AssumeRole API reference, DurationSeconds).
+ */
+export const ROLE_CHAINING_MAX_SESSION_DURATION = 3600;
+
+/** Where the snippets read a literal ExternalId: a Docker secret's path, also where a Kubernetes Secret can be mounted. */
+export function externalIdSecretFile(appId: string): string {
+  return `/run/secrets/keyless-${appId}-external-id`;
+}
+
 export interface OnboardGrant {
   readonly bucket: string;
   readonly prefix: string;
@@ -39,10 +51,20 @@ export interface OnboardView {
   readonly principalArn: string;
   /** The role trusts a whole account: its admins decide which of their identities may call AssumeRole. */
   readonly principalIsAccount: boolean;
-  /** Exactly one is set: the literal value from the registry, or the variable that holds it. */
-  readonly externalId: { readonly literal?: string; readonly env?: string };
+  /**
+   * Either `env`, the variable the snippets read it from (its value is never in the view), or, for a literal
+   * ExternalId, `file`, the mounted secret the snippets read, with `literal`, the value the team puts in it.
+   */
+  readonly externalId: { readonly env?: string; readonly file?: string; readonly literal?: string };
   readonly sourceIdentity?: { readonly pattern: string; readonly example: string };
+  /** The role's MaxSessionDuration. */
   readonly maxSessionDuration: number;
+  /** What the snippets request as DurationSeconds: capped for callers that are role sessions. */
+  readonly sessionDuration: number;
+  /** The caller is (usually) a role session, so assuming the app role is role chaining. */
+  readonly roleChaining: boolean;
+  /** sessionDuration is below maxSessionDuration because of role chaining. */
+  readonly sessionCapped: boolean;
   readonly roles: readonly OnboardRole[];
 }
 
@@ -79,13 +101,20 @@ export function onboardView(registry: Registry, appId: string): OnboardView {
       secrets: role.secrets,
     };
   });
+  // A role principal calls with role session credentials (an EC2 node role, a task role); a trusted account
+  // usually delegates to roles too. Only an IAM user's own keys open an unchained session.
+  const roleChaining = app.consumer.principalType !== 'user';
+  const sessionDuration = roleChaining ? Math.min(app.maxSessionDuration, ROLE_CHAINING_MAX_SESSION_DURATION) : app.maxSessionDuration;
   return {
     app: { id: app.id, owner: app.owner, description: app.description },
     principalArn: app.consumer.principalArn,
     principalIsAccount: app.consumer.principalType === 'root',
-    externalId: app.externalIdEnv ? { env: app.externalIdEnv } : { literal: app.externalId },
+    externalId: app.externalIdEnv ? { env: app.externalIdEnv } : { file: externalIdSecretFile(app.id), literal: app.externalId },
     sourceIdentity: app.sourceIdentity ? { pattern: app.sourceIdentity, example: exampleSourceIdentity(app.sourceIdentity) } : undefined,
     maxSessionDuration: app.maxSessionDuration,
+    sessionDuration,
+    roleChaining,
+    sessionCapped: sessionDuration < app.maxSessionDuration,
     roles,
   };
 }

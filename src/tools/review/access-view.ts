@@ -19,6 +19,8 @@ export interface GrantView {
   readonly prefix: string;
   readonly permissions: readonly Permission[];
   readonly guard: GuardView;
+  /** The bucket's KMS key when this grant gives the role kms:Decrypt and kms:GenerateDataKey on it. */
+  readonly kmsKey?: string;
 }
 
 /** An app's effective access on one side of the diff. The ExternalId's value is kept only to compare it. */
@@ -49,6 +51,7 @@ export function appViews(registry: Registry): Map<string, AppView> {
       prefix: a.prefix,
       permissions: PERMISSIONS.filter((p) => a.permissions.includes(p)),
       guard: guardView(a.target),
+      kmsKey: a.target.kmsKey && role.kmsKeys.includes(a.target.kmsKey) ? a.target.kmsKey : undefined,
     })));
     const workspaces = [...own.map((r) => r.account.alias), ...(app.consumer.account ? [app.consumer.account] : [])];
     const view: AppView = {

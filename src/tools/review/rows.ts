@@ -35,6 +35,9 @@ export function appRows(before: AppView | undefined, after: AppView | undefined)
     grant('prefix', (g) => g.prefix || '(whole bucket)');
     grant('permissions', (g) => g.permissions.join(', '));
     grant('guardrails', (g) => guardText(g.guard));
+    // Only when a side has a key, so tables of buckets without SSE-KMS stay as they were.
+    const kms = makeRow(`${bucket}: KMS key`, pair.before?.kmsKey, pair.after?.kmsKey);
+    if (kms) rows.push(kms);
   }
   return rows;
 }

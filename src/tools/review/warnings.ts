@@ -33,6 +33,16 @@ export function changedAppWarnings(before: AppView, after: AppView): Warning[] {
   if (before.sourceIdentity && !after.sourceIdentity) {
     out.push(widened(id, `SourceIdentity requirement (${before.sourceIdentity}) removed: any session of the consumer principal with the ExternalId and AppId tag is accepted`));
   }
+  // Whether one StringLike pattern admits more than another is not decidable at a glance: any change is shown.
+  if (before.sourceIdentity && after.sourceIdentity && before.sourceIdentity !== after.sourceIdentity) {
+    out.push(widened(id, `SourceIdentity pattern changed: ${before.sourceIdentity} → ${after.sourceIdentity}; sessions whose SourceIdentity matches the new pattern are accepted`));
+  }
+  if (!before.sourceIdentity && after.sourceIdentity) {
+    out.push(removed(id, `SourceIdentity now required (${after.sourceIdentity}): sessions without a matching SourceIdentity are refused once applied`));
+  }
+  if (after.maxSessionDuration > before.maxSessionDuration) {
+    out.push(widened(id, `max session raised: ${before.maxSessionDuration} s → ${after.maxSessionDuration} s; credentials of a session, leaked ones too, stay valid longer`));
+  }
   for (const { before: b, after: a } of pairGrants(before.grants, after.grants)) {
     if (b && a) out.push(...grantWarnings(id, b, a));
     else if (b) out.push(removed(id, `no longer reaches ${where(b.bucket, b.prefix)} (${b.permissions.join(', ')})`));
@@ -70,6 +80,8 @@ export function bucketWarnings(before: Registry, after: Registry): Warning[] {
     if (!now) return [widened(old.name, 'bucket left the registry: its guardrail bucket policy is deleted on apply')];
     const [g0, g1] = [guardView(old), guardView(now)];
     const out: Warning[] = [];
+    if (old.account !== now.account) out.push(widened(old.name, movedBucketMessage(old.account, now.account, appsReaching(after, old.name))));
+    out.push(...kmsKeyWarnings(old.name, old.kmsKey, now.kmsKey));
     if (g0.exclusive && !g1.exclusive) out.push(widened(old.name, 'exclusive turned off: principals outside the registry are no longer denied'));
     if (g0.enforceTls && !g1.enforceTls) out.push(widened(old.name, 'enforceTls turned off: plain-HTTP requests are no longer denied'));
     if (g0.network.length && !g1.network.length) out.push(widened(old.name, `network restriction removed (was ${g0.network.join(', ')})`));
@@ -84,6 +96,29 @@ export function bucketWarnings(before: Registry, after: Registry): Warning[] {
     }
     return out;
   });
+}
+
+/**
+ * The guardrail policy is deleted by the old workspace and written by the new one, two applies in no set order:
+ * if the old one runs last, its delete removes the new policy. The apps' roles for the bucket are new roles.
+ */
+function movedBucketMessage(from: string, to: string, apps: readonly string[]): string {
+  const roles = apps.length ? `; the roles of ${apps.join(', ')} for it are now in account ${to}` : '';
+  return `bucket moved from account ${from} to ${to}: its guardrail policy moves from workspace ${from} to workspace ${to} `
+    + `(apply ${from} first: its delete of the old policy would remove the new one)${roles}`;
+}
+
+function appsReaching(registry: Registry, bucket: string): string[] {
+  return registry.apps.filter((app) => app.access.some((a) => a.bucket === bucket)).map((app) => app.id).sort();
+}
+
+/** The key is granted to the bucket's app roles (kms:Decrypt, kms:GenerateDataKey via S3); nothing else uses it. */
+function kmsKeyWarnings(bucket: string, before: string | undefined, after: string | undefined): Warning[] {
+  const grant = 'app roles that read or write the bucket get kms:Decrypt and kms:GenerateDataKey on';
+  if (before === after) return [];
+  if (!before) return [widened(bucket, `kmsKey added: ${after}; ${grant} it`)];
+  if (!after) return [removed(bucket, `kmsKey removed (was ${before}): app roles no longer get kms:Decrypt and kms:GenerateDataKey on it; objects encrypted with it become unreadable to them`)];
+  return [widened(bucket, `kmsKey changed: ${before} → ${after}; ${grant} the new key and lose the old one`)];
 }
 
 /** A workspace whose account left the registry is no longer planned: nothing destroys what it deployed. */
