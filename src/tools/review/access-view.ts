@@ -51,7 +51,7 @@ export function appViews(registry: Registry): Map<string, AppView> {
       prefix: a.prefix,
       permissions: PERMISSIONS.filter((p) => a.permissions.includes(p)),
       guard: guardView(a.target),
-      kmsKey: a.target.kmsKey && role.kmsKeys.includes(a.target.kmsKey) ? a.target.kmsKey : undefined,
+      kmsKey: role.kmsGrants.some((g) => g.key === a.target.kmsKey) ? a.target.kmsKey : undefined,
     })));
     const workspaces = [...own.map((r) => r.account.alias), ...(app.consumer.account ? [app.consumer.account] : [])];
     const view: AppView = {
