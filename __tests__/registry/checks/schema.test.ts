@@ -23,7 +23,7 @@ describe('schema check', () => {
 
     test('GIVEN a field like no known one WHEN validated THEN the message lists the fields allowed there', () => {
       expect(problems(accountsWith('    account: data', '    account: data\n    color: red'), {})).toEqual([
-        'accounts.yaml:11:5: error: unknown field "color"; remove it or use one of: account, exclusive, enforceTls, network, kmsKey',
+        'accounts.yaml:12:5: error: unknown field "color"; remove it or use one of: account, exclusive, enforceTls, network, kmsKey',
       ]);
     });
 
@@ -119,7 +119,7 @@ describe('schema check', () => {
 
     test('GIVEN an account alias with capitals WHEN validated THEN the key is located and the rule given', () => {
       expect(problems(accountsWith('  swarm:', '  Swarm:'), {})).toEqual([
-        'accounts.yaml:5:3: error: "accounts" key "Swarm" must match [a-z][a-z0-9-]*: it names the Terraform workspace',
+        'accounts.yaml:6:3: error: "accounts" key "Swarm" must match [a-z][a-z0-9-]*: it names the Terraform workspace',
       ]);
     });
 
@@ -152,11 +152,11 @@ describe('schema check', () => {
       ['999', 'accounts.yaml:5:16: error: "accounts.data.roleQuota" must be at least the default quota, 1000 (found "999")'],
       ['6000', 'accounts.yaml:5:16: error: "accounts.data.roleQuota" must be at most 5000, the highest "Roles per account" quota IAM grants (found "6000")'],
     ])('GIVEN roleQuota %s WHEN validated THEN the range IAM grants is stated', (value, message) => {
-      expect(problems(accountsWith('    region: eu-central-1\n  swarm:', `    region: eu-central-1\n    roleQuota: ${value}\n  swarm:`), {})).toEqual([message]);
+      expect(problems(accountsWith('    region: eu-central-1\n', `    region: eu-central-1\n    roleQuota: ${value}\n`), {})).toEqual([message]);
     });
 
     test('GIVEN a backend of unknown kind WHEN validated THEN the closest kind is suggested', () => {
-      expect(problems(accountsWith('    region: eu-central-1\n  swarm:', '    region: eu-central-1\n    backend: { s4: { bucket: b } }\n  swarm:'), {})).toEqual([
+      expect(problems(accountsWith('    region: eu-central-1\n', '    region: eu-central-1\n    backend: { s4: { bucket: b } }\n'), {})).toEqual([
         'accounts.yaml:5:16: error: unknown field "s4" (did you mean "s3"?)',
       ]);
     });
