@@ -132,7 +132,11 @@ export const appFileSchema = z.strictObject({
     bucket: nonEmpty.describe('a bucket declared in accounts.yaml'),
     prefix: z.string().regex(PREFIX_PATTERN, {
       error: 'must use only letters, digits and !_.\'()/-: "*", "?" and "$" would act as IAM wildcards or variables and widen the grant',
-    }).optional().describe('object key prefix the app owns; default "<id>/"; "" is the whole bucket'),
+    }).regex(/[^/]/, {
+      // The bucket policy and verify assume each app owns a prefix: no whole-bucket grants.
+      error: 'must not be "" or "/" (the whole bucket): each app owns a prefix under which its objects live, e.g. "myapp-123/"; ' +
+        'leave prefix out for the default "<id>/"',
+    }).optional().describe('object key prefix the app owns; default "<id>/"'),
     permissions: z.array(z.enum(PERMISSIONS)).min(1, { error: 'must list at least one of read, write, delete, list' })
       .describe('read=GetObject, write=PutObject, delete=DeleteObject, list=ListBucket under the prefix'),
   })).min(1, { error: 'must list at least one bucket' }).describe('the buckets and prefixes the app may use'),

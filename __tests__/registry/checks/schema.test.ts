@@ -204,4 +204,16 @@ describe('schema check', () => {
       ]);
     });
   });
+
+  describe('prefix', () => {
+    test('GIVEN a prefix with a leading slash WHEN validated THEN it is accepted (compliance)', () => {
+      expect(problems(ACCOUNTS, appWith('prefix: a/', 'prefix: /a'))).toEqual([]);
+    });
+
+    test.each(['""', '"/"'])('GIVEN prefix %s WHEN validated THEN a prefix of the app\'s own is asked for', (prefix) => {
+      expect(problems(ACCOUNTS, appWith('prefix: a/', `prefix: ${prefix}`))).toEqual([
+        `apps/a.yaml:9:13: error: "access[0].prefix" must not be "" or "/" (the whole bucket): each app owns a prefix under which its objects live, e.g. "myapp-123/"; leave prefix out for the default "<id>/" (found ${prefix})`,
+      ]);
+    });
+  });
 });
