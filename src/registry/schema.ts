@@ -29,7 +29,22 @@ export const EXTERNAL_ID_RULE =
   `${EXTERNAL_ID_MIN_CHARS} to ${EXTERNAL_ID_MAX_CHARS} characters of letters, digits and _+=,.@:/-`;
 
 const nonEmpty = z.string().min(1, { error: 'must not be empty' });
-const iamArn = (what: string) => z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:(root|(role|user)\/[\w+=,.@/*?-]+)$/, {
+
+/**
+ * keyless writes `arn:aws:` ARNs only (buckets, app roles, the root): an ARN of another partition would never
+ * match them. Placed first and aborting, so that the format rule after it does not repeat the problem.
+ */
+const awsPartitionRule = {
+  error: (issue: { input?: unknown }) => {
+    const partition = String(issue.input).split(':')[1];
+    return `is in partition "${partition}", but only the aws partition is supported: keyless writes arn:aws: ARNs only; use an arn:aws: ARN`;
+  },
+  abort: true,
+};
+const isAwsPartition = (value: string) => !/^arn:(?!aws:)[^:]*:/.test(value);
+const arnString = () => z.string().refine(isAwsPartition, awsPartitionRule);
+
+const iamArn = (what: string) => arnString().regex(/^arn:aws:iam::\d{12}:(root|(role|user)\/[\w+=,.@/*?-]+)$/, {
   error: `must be ${what} such as arn:aws:iam::111111111111:role/NAME`,
 });
 const quotedAccountId = z.string().regex(ACCOUNT_ID_PATTERN, { error: 'must be 12 digits, quoted, e.g. "111111111111"' });
@@ -51,7 +66,7 @@ export const accountSchema = z.strictObject({
   id: quotedAccountId.describe('the 12-digit AWS account id, quoted'),
   region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, { error: 'must be an AWS region such as eu-central-1' })
     .describe('region of the workspace provider'),
-  deployRole: z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/, {
+  deployRole: arnString().regex(/^arn:aws:iam::\d{12}:role\/[\w+=,.@/-]+$/, {
     error: 'must be a role ARN without wildcards, such as arn:aws:iam::111111111111:role/terraform',
   }).optional().describe('role the Terraform AWS provider assumes for this workspace'),
   backend: z.union([z.strictObject({ s3: s3Backend }), z.strictObject({ cloud: cloudBackend })]).optional()
@@ -79,7 +94,7 @@ export const bucketSchema = z.strictObject({
   exclusive: z.boolean().optional().describe('default true: only registry app roles, breakGlass, the deploy role and root may use the bucket'),
   enforceTls: z.boolean().optional().describe('default true: deny requests without TLS'),
   network: networkSchema.optional().describe('app sessions may use the bucket only from these networks'),
-  kmsKey: z.string().regex(/^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[A-Za-z0-9-]+$/, {
+  kmsKey: arnString().regex(/^arn:aws:kms:[a-z0-9-]+:\d{12}:key\/[A-Za-z0-9-]+$/, {
     error: 'must be a KMS key ARN such as arn:aws:kms:eu-central-1:111111111111:key/<key-id>',
   }).optional().describe('SSE-KMS key of the bucket, used by app roles through S3 only'),
 });
@@ -111,7 +126,7 @@ export const appFileSchema = z.strictObject({
   consumer: z.strictObject({
     account: nonEmpty.optional().describe('alias of the registry account the principal lives in'),
     accountId: quotedAccountId.optional().describe('or: id of an account outside the registry (nothing is written there)'),
-    principal: nonEmpty.describe('role/NAME (paths allowed), user/NAME, root, or a full IAM ARN'),
+    principal: nonEmpty.refine(isAwsPartition, awsPartitionRule).describe('role/NAME (paths allowed), user/NAME, root, or a full IAM ARN'),
   }).describe('the principal that assumes the app role'),
   externalId: z.union([
     z.string().min(EXTERNAL_ID_MIN_CHARS, { error: `must be ${EXTERNAL_ID_RULE}` })
@@ -140,7 +155,7 @@ export const appFileSchema = z.strictObject({
     permissions: z.array(z.enum(PERMISSIONS)).min(1, { error: 'must list at least one of read, write, delete, list' })
       .describe('read=GetObject, write=PutObject, delete=DeleteObject, list=ListBucket under the prefix'),
   })).min(1, { error: 'must list at least one bucket' }).describe('the buckets and prefixes the app may use'),
-  secrets: z.array(z.string().regex(/^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:[\w/+=.@-]+$/, {
+  secrets: z.array(arnString().regex(/^arn:aws:secretsmanager:[a-z0-9-]+:\d{12}:secret:[\w/+=.@-]+$/, {
     error: 'must be a Secrets Manager secret ARN without wildcards',
   })).optional().describe('Secrets Manager secrets the app may read'),
   maxSessionDuration: z.number().int()

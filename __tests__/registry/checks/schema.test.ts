@@ -205,6 +205,25 @@ describe('schema check', () => {
     });
   });
 
+  describe('partitions', () => {
+    const PARTITION = 'but only the aws partition is supported: keyless writes arn:aws: ARNs only; use an arn:aws: ARN';
+
+    test.each([
+      ['deployRole', accountsWith('arn:aws:iam::111111111111:role/terraform', 'arn:aws-cn:iam::111111111111:role/terraform'), {},
+        `accounts.yaml:5:17: error: "accounts.data.deployRole" is in partition "aws-cn", ${PARTITION} (found "arn:aws-cn:iam::111111111111:role/ter...")`],
+      ['breakGlass', accountsWith('    region: eu-central-1\n', '    region: eu-central-1\n    breakGlass: [arn:aws-us-gov:iam::111111111111:role/admin]\n'), {},
+        `accounts.yaml:5:18: error: "accounts.data.breakGlass[0]" is in partition "aws-us-gov", ${PARTITION} (found "arn:aws-us-gov:iam::111111111111:role...")`],
+      ['kmsKey', accountsWith('    account: data\n', '    account: data\n    kmsKey: arn:aws-us-gov:kms:us-gov-west-1:111111111111:key/abc\n'), {},
+        `accounts.yaml:12:13: error: "buckets.shared.kmsKey" is in partition "aws-us-gov", ${PARTITION} (found "arn:aws-us-gov:kms:us-gov-west-1:1111...")`],
+      ['secrets', ACCOUNTS, { a: `${app('a')}secrets: [arn:aws-cn:secretsmanager:cn-north-1:111111111111:secret:x-AbCdEf]\n` },
+        `apps/a.yaml:11:11: error: "secrets[0]" is in partition "aws-cn", ${PARTITION} (found "arn:aws-cn:secretsmanager:cn-north-1:...")`],
+      ['consumer.principal', ACCOUNTS, appWith('role/node', 'arn:aws-cn:iam::222222222222:role/node'),
+        `apps/a.yaml:5:14: error: "consumer.principal" is in partition "aws-cn", ${PARTITION} (found "arn:aws-cn:iam::222222222222:role/node")`],
+    ])('GIVEN %s of another partition WHEN validated THEN only the aws partition is supported', (_field, accounts, apps, message) => {
+      expect(problems(accounts, apps)).toEqual([message]);
+    });
+  });
+
   describe('prefix', () => {
     test('GIVEN a prefix with a leading slash WHEN validated THEN it is accepted (compliance)', () => {
       expect(problems(ACCOUNTS, appWith('prefix: a/', 'prefix: /a'))).toEqual([]);
