@@ -44,9 +44,70 @@ const awsPartitionRule = {
 const isAwsPartition = (value: string) => !/^arn:(?!aws:)[^:]*:/.test(value);
 const arnString = () => z.string().refine(isAwsPartition, awsPartitionRule);
 
-const iamArn = (what: string) => arnString().regex(/^arn:aws:iam::\d{12}:(root|(role|user)\/[\w+=,.@/*?-]+)$/, {
-  error: `must be ${what} such as arn:aws:iam::111111111111:role/NAME`,
-});
+/** The parts of an IAM ARN's resource: `role`, its path segments and its name. */
+function iamResource(arn: string): { accountId: string; type: string; path: string[]; name: string } {
+  const [, , , , accountId = '', ...rest] = arn.split(':');
+  const segments = rest.join(':').split('/');
+  return { accountId, type: segments[0], path: segments.slice(1, -1), name: segments[segments.length - 1] ?? '' };
+}
+
+const WILDCARD = /[*?]/;
+/** The path IAM Identity Center gives the roles of its permission sets, before the region segment. */
+export const SSO_ROLE_PATH = 'aws-reserved/sso.amazonaws.com/';
+
+/** `AWSReservedSSO_Admin_0123456789abcdef` → `AWSReservedSSO_Admin_*`: the suffix changes when the permission set is reassigned. */
+function ssoRolePattern(name: string): string {
+  return name.endsWith('*') ? name : `${name.replace(/_[0-9a-f]{16}$/, '')}_*`;
+}
+
+/**
+ * A breakGlass entry lands in the exclusive buckets' `ArnNotLike aws:PrincipalArn` list: a wildcard there may
+ * widen it only within a name, and an Identity Center role matches only with the path IAM gave it.
+ */
+const breakGlassArn = arnString()
+  .refine((v) => !/^(arn:aws:iam::[^:]*:)?[*?]+$/.test(v), {
+    error: 'would admit every principal and cancel the exclusivity of the account\'s buckets; ' +
+      'list roles or users by ARN, e.g. arn:aws:iam::111111111111:role/platform-admin',
+    abort: true,
+  })
+  .regex(/^arn:aws:iam::\d{12}:(root|(role|user)\/[\w+=,.@/*?-]+)$/, {
+    error: 'must be an IAM ARN such as arn:aws:iam::111111111111:role/NAME',
+    abort: true,
+  })
+  .refine((v) => !iamResource(v).path.some((segment) => WILDCARD.test(segment)), {
+    error: (issue) => {
+      const { accountId, type, path, name } = iamResource(String(issue.input));
+      const sso = `${path.join('/')}/`.startsWith(SSO_ROLE_PATH);
+      const example = sso ? `${SSO_ROLE_PATH}<region>/${name}` : 'ops/admin-*';
+      return `has a wildcard in the path: in aws:PrincipalArn a "*" also matches "/", so it admits ${type}s under any path; ` +
+        `write the path out and use * or ? only in the name, e.g. arn:aws:iam::${accountId}:${type}/${example}` +
+        (sso ? ` (aws iam list-roles --path-prefix /${SSO_ROLE_PATH} shows the path)` : '');
+    },
+    abort: true,
+  })
+  .refine((v) => !/^[*?]+$/.test(iamResource(v).name), {
+    error: (issue) => {
+      const { accountId, type, path } = iamResource(String(issue.input));
+      const where = path.length ? ` under the path /${path.join('/')}/` : ` of account ${accountId}`;
+      return `would admit every ${type}${where} and cancel the exclusivity of the account's buckets; ` +
+        `name the ${type}, or keep a fixed start before the wildcard, e.g. arn:aws:iam::${accountId}:${type}/${path.map((p) => `${p}/`).join('')}platform-admin-*`;
+    },
+    abort: true,
+  })
+  .refine((v) => {
+    const { type, path, name } = iamResource(v);
+    return !(type === 'role' && name.startsWith('AWSReservedSSO_') && !`${path.join('/')}/`.startsWith(SSO_ROLE_PATH));
+  }, {
+    error: (issue) => {
+      const { accountId, name } = iamResource(String(issue.input));
+      return 'names an IAM Identity Center role without its path, so it never matches: aws:PrincipalArn holds the role ARN with path, ' +
+        `arn:aws:iam::${accountId}:role/${SSO_ROLE_PATH}<region>/AWSReservedSSO_…; write ` +
+        `arn:aws:iam::${accountId}:role/${SSO_ROLE_PATH}<region>/${ssoRolePattern(name)} with the region of your Identity Center ` +
+        `(some us-east-1 instances have no region segment: aws iam list-roles --path-prefix /${SSO_ROLE_PATH} shows the path), ` +
+        'the * covering the suffix that changes when the permission set is reassigned';
+    },
+  });
+
 const quotedAccountId = z.string().regex(ACCOUNT_ID_PATTERN, { error: 'must be 12 digits, quoted, e.g. "111111111111"' });
 
 const s3Backend = z.strictObject({
@@ -71,7 +132,7 @@ export const accountSchema = z.strictObject({
   }).optional().describe('role the Terraform AWS provider assumes for this workspace'),
   backend: z.union([z.strictObject({ s3: s3Backend }), z.strictObject({ cloud: cloudBackend })]).optional()
     .describe('Terraform state backend: { s3: … } or { cloud: … }; default: a local state file'),
-  breakGlass: z.array(iamArn('an IAM ARN')).optional()
+  breakGlass: z.array(breakGlassArn).optional()
     .describe('principals never locked out of this account\'s exclusive buckets'),
   roleQuota: z.number().int().min(ROLES_PER_ACCOUNT, { error: `must be at least the default quota, ${ROLES_PER_ACCOUNT}` })
     .max(ROLES_PER_ACCOUNT_MAX, { error: `must be at most ${ROLES_PER_ACCOUNT_MAX}, the highest "Roles per account" quota IAM grants` })

@@ -4,6 +4,7 @@ import { quotaDiagnostics } from '../policy/quotas';
 import { buildRegistry } from './build';
 import { accountIdUnique } from './checks/account-id-unique';
 import { appIdUnique } from './checks/app-id-unique';
+import { breakGlassAccount } from './checks/break-glass-account';
 import { bucketOwner } from './checks/bucket-owner';
 import { Check } from './checks/check';
 import { consumerAccount } from './checks/consumer-account';
@@ -31,6 +32,7 @@ import { Parsed, YamlSource } from './yaml-source';
 export const CHECKS: readonly Check[] = [
   accountIdUnique,
   deployRoleAccount,
+  breakGlassAccount,
   bucketOwner,
   sourceIpPublic,
   appIdUnique,

@@ -205,6 +205,62 @@ describe('schema check', () => {
     });
   });
 
+  describe('breakGlass', () => {
+    const withBreakGlass = (arn: string) => accountsWith(
+      '    deployRole: arn:aws:iam::111111111111:role/terraform\n',
+      `    deployRole: arn:aws:iam::111111111111:role/terraform\n    breakGlass:\n      - "${arn}"\n`,
+    );
+
+    test.each([
+      'arn:aws:iam::111111111111:role/platform-admin',
+      'arn:aws:iam::111111111111:role/platform-admin-*',
+      'arn:aws:iam::111111111111:user/ops/admin-?',
+      'arn:aws:iam::111111111111:role/aws-reserved/sso.amazonaws.com/eu-central-1/AWSReservedSSO_Admin_*',
+      'arn:aws:iam::111111111111:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_Admin_0123456789abcdef',
+    ])('GIVEN breakGlass %s WHEN validated THEN it is accepted (compliance)', (arn) => {
+      expect(problems(withBreakGlass(arn), {})).toEqual([]);
+    });
+
+    test.each(['*', 'arn:aws:iam::111111111111:*'])('GIVEN breakGlass %s WHEN validated THEN it would admit every principal', (arn) => {
+      expect(problems(withBreakGlass(arn), {})).toEqual([
+        `accounts.yaml:7:9: error: "accounts.data.breakGlass[0]" would admit every principal and cancel the exclusivity of the account's buckets; list roles or users by ARN, e.g. arn:aws:iam::111111111111:role/platform-admin (found "${arn}")`,
+      ]);
+    });
+
+    test('GIVEN breakGlass role/* WHEN validated THEN it would admit every role of the account', () => {
+      expect(problems(withBreakGlass('arn:aws:iam::111111111111:role/*'), {})).toEqual([
+        'accounts.yaml:7:9: error: "accounts.data.breakGlass[0]" would admit every role of account 111111111111 and cancel the exclusivity of the account\'s buckets; name the role, or keep a fixed start before the wildcard, e.g. arn:aws:iam::111111111111:role/platform-admin-* (found "arn:aws:iam::111111111111:role/*")',
+      ]);
+    });
+
+    test('GIVEN breakGlass user/ops/* WHEN validated THEN it would admit every user under that path', () => {
+      expect(problems(withBreakGlass('arn:aws:iam::111111111111:user/ops/*'), {})).toEqual([
+        'accounts.yaml:7:9: error: "accounts.data.breakGlass[0]" would admit every user under the path /ops/ and cancel the exclusivity of the account\'s buckets; name the user, or keep a fixed start before the wildcard, e.g. arn:aws:iam::111111111111:user/ops/platform-admin-* (found "arn:aws:iam::111111111111:user/ops/*")',
+      ]);
+    });
+
+    test('GIVEN a wildcard in the path WHEN validated THEN only the name may hold one', () => {
+      expect(problems(withBreakGlass('arn:aws:iam::111111111111:role/*/admin'), {})).toEqual([
+        'accounts.yaml:7:9: error: "accounts.data.breakGlass[0]" has a wildcard in the path: in aws:PrincipalArn a "*" also matches "/", so it admits roles under any path; write the path out and use * or ? only in the name, e.g. arn:aws:iam::111111111111:role/ops/admin-* (found "arn:aws:iam::111111111111:role/*/admin")',
+      ]);
+    });
+
+    test('GIVEN an Identity Center role with a wildcard for the region WHEN validated THEN the region is asked for', () => {
+      expect(problems(withBreakGlass('arn:aws:iam::111111111111:role/aws-reserved/sso.amazonaws.com/*/AWSReservedSSO_Admin_*'), {})).toEqual([
+        'accounts.yaml:7:9: error: "accounts.data.breakGlass[0]" has a wildcard in the path: in aws:PrincipalArn a "*" also matches "/", so it admits roles under any path; write the path out and use * or ? only in the name, e.g. arn:aws:iam::111111111111:role/aws-reserved/sso.amazonaws.com/<region>/AWSReservedSSO_Admin_* (aws iam list-roles --path-prefix /aws-reserved/sso.amazonaws.com/ shows the path) (found "arn:aws:iam::111111111111:role/aws-re...")',
+      ]);
+    });
+
+    test.each([
+      'arn:aws:iam::111111111111:role/AWSReservedSSO_Admin_0123456789abcdef',
+      'arn:aws:iam::111111111111:role/AWSReservedSSO_Admin_*',
+    ])('GIVEN the Identity Center role %s without its path WHEN validated THEN the real ARN is spelled out', (arn) => {
+      expect(problems(withBreakGlass(arn), {})).toEqual([
+        'accounts.yaml:7:9: error: "accounts.data.breakGlass[0]" names an IAM Identity Center role without its path, so it never matches: aws:PrincipalArn holds the role ARN with path, arn:aws:iam::111111111111:role/aws-reserved/sso.amazonaws.com/<region>/AWSReservedSSO_…; write arn:aws:iam::111111111111:role/aws-reserved/sso.amazonaws.com/<region>/AWSReservedSSO_Admin_* with the region of your Identity Center (some us-east-1 instances have no region segment: aws iam list-roles --path-prefix /aws-reserved/sso.amazonaws.com/ shows the path), the * covering the suffix that changes when the permission set is reassigned (found "arn:aws:iam::111111111111:role/AWSRes...")',
+      ]);
+    });
+  });
+
   describe('partitions', () => {
     const PARTITION = 'but only the aws partition is supported: keyless writes arn:aws: ARNs only; use an arn:aws: ARN';
 
