@@ -148,6 +148,11 @@ export const networkSchema = z.strictObject({
   sourceVpce: z.array(z.string().regex(/^vpce-[0-9a-f]+$/, { error: 'must be a VPC endpoint id such as vpce-0abc' })).optional()
     .describe('VPC endpoint ids app sessions may use the bucket through'),
   sourceIp: cidrList.optional().describe('public IPv4 CIDRs app sessions may use the bucket from (not for VPC endpoint traffic)'),
+}).refine((n) => [n.sourceVpc, n.sourceVpce, n.sourceIp].some((list) => list?.length), {
+  // An empty restriction writes no network Deny: the bucket would look restricted and be open to every network.
+  error: 'lists no sourceVpc, sourceVpce or sourceIp, so no network Deny would be written and app sessions could use the bucket ' +
+    'from anywhere; list at least one VPC, VPC endpoint or public CIDR, or remove network',
+  when: (payload) => payload.issues.length === 0,
 });
 
 export const bucketSchema = z.strictObject({
@@ -218,6 +223,10 @@ export const appFileSchema = z.strictObject({
   })).min(1, { error: 'must list at least one bucket' }).describe('the buckets and prefixes the app may use'),
   secrets: z.array(arnString().regex(/^arn:aws:secretsmanager:[a-z0-9-]+:\d{12}:secret:[\w/+=.@-]+$/, {
     error: 'must be a Secrets Manager secret ARN without wildcards',
+    abort: true,
+  }).regex(/-[A-Za-z0-9]{6}$/, {
+    error: 'must end with the 6 characters Secrets Manager appends to the name (e.g. secret:vendor/api-key-AbCdEf): an ARN without ' +
+      'them never matches the secret; copy the full ARN from the console or from aws secretsmanager describe-secret --secret-id NAME',
   })).optional().describe('Secrets Manager secrets the app may read'),
   maxSessionDuration: z.number().int()
     .min(MIN_SESSION_DURATION, { error: `must be ${MIN_SESSION_DURATION} to ${MAX_SESSION_DURATION} seconds (1 to 12 hours), the range IAM accepts` })

@@ -280,6 +280,40 @@ describe('schema check', () => {
     });
   });
 
+  describe('secrets', () => {
+    test('GIVEN a full secret ARN WHEN validated THEN it is accepted (compliance)', () => {
+      expect(problems(ACCOUNTS, { a: `${app('a')}secrets: [arn:aws:secretsmanager:eu-central-1:111111111111:secret:vendor/api-key-AbCdEf]\n` })).toEqual([]);
+    });
+
+    test('GIVEN a secret ARN without the 6-character suffix WHEN validated THEN the full ARN is asked for', () => {
+      expect(problems(ACCOUNTS, { a: `${app('a')}secrets: [arn:aws:secretsmanager:eu-central-1:111111111111:secret:vendor/api-key]\n` })).toEqual([
+        'apps/a.yaml:11:11: error: "secrets[0]" must end with the 6 characters Secrets Manager appends to the name (e.g. secret:vendor/api-key-AbCdEf): an ARN without them never matches the secret; copy the full ARN from the console or from aws secretsmanager describe-secret --secret-id NAME (found "arn:aws:secretsmanager:eu-central-1:1...")',
+      ]);
+    });
+  });
+
+  describe('network', () => {
+    const withNetwork = (network: string) => accountsWith('    account: data\n', `    account: data\n    network: ${network}\n`);
+
+    test('GIVEN a network with one VPC endpoint WHEN validated THEN it is accepted (compliance)', () => {
+      expect(problems(withNetwork('{ sourceVpce: [vpce-0abc] }'), {})).toEqual([]);
+    });
+
+    test.each(['{}', '{ sourceVpc: [] }', '{ sourceVpc: [], sourceVpce: [], sourceIp: [] }'])(
+      'GIVEN network %s WHEN validated THEN it is refused: no network Deny would be written', (network) => {
+        expect(problems(withNetwork(network), {})).toEqual([
+          'accounts.yaml:12:14: error: "buckets.shared.network" lists no sourceVpc, sourceVpce or sourceIp, so no network Deny would be written and app sessions could use the bucket from anywhere; list at least one VPC, VPC endpoint or public CIDR, or remove network',
+        ]);
+      },
+    );
+
+    test('GIVEN a misspelt list in network WHEN validated THEN only the unknown field is reported', () => {
+      expect(problems(withNetwork('{ sourceVPC: [vpc-0abc] }'), {})).toEqual([
+        'accounts.yaml:12:16: error: unknown field "sourceVPC" (did you mean "sourceVpc"?)',
+      ]);
+    });
+  });
+
   describe('prefix', () => {
     test('GIVEN a prefix with a leading slash WHEN validated THEN it is accepted (compliance)', () => {
       expect(problems(ACCOUNTS, appWith('prefix: a/', 'prefix: /a'))).toEqual([]);
