@@ -72,7 +72,7 @@ describe('quotaDiagnostics', () => {
   });
 
   test('GIVEN one node role consuming 1200 app roles in two accounts WHEN validated THEN it would need more than 10 managed policies', () => {
-    const twoAccounts = `${ACCOUNTS.replace('  swarm:', '  data2:\n    id: "333333333333"\n    region: eu-central-1\n  swarm:')}  shared2:\n    account: data2\n`;
+    const twoAccounts = `${ACCOUNTS.replace('  swarm:', '  data2:\n    id: "333333333333"\n    region: eu-central-1\n    deployRole: arn:aws:iam::333333333333:role/terraform\n  swarm:')}  shared2:\n    account: data2\n`;
     const apps = { ...manyApps(600), ...manyApps(600, 'shared2', 601) };
     expect(problems(twoAccounts, apps)).toEqual([
       expect.stringMatching(/^apps\/app-0001\.yaml:1:5: error: consumer arn:aws:iam::222222222222:role\/node \(account "swarm"\) would need 1[1-3] managed policies for its 1200 app roles, over the IAM quota of 10 managed policies per role \(its other policies count too\); spread these apps over several consumer principals$/),

@@ -12,6 +12,7 @@ import { consumerAccountIdManaged } from './checks/consumer-account-id-managed';
 import { consumerPrincipal } from './checks/consumer-principal';
 import { deployRoleAccount } from './checks/deploy-role-account';
 import { emptyFile } from './checks/empty-file';
+import { exclusiveWithoutDeployRole } from './checks/exclusive-without-deploy-role';
 import { externalIdEnv } from './checks/external-id-env';
 import { externalIdShort } from './checks/external-id-short';
 import { externalIdUnique } from './checks/external-id-unique';
@@ -33,6 +34,7 @@ export const CHECKS: readonly Check[] = [
   accountIdUnique,
   deployRoleAccount,
   breakGlassAccount,
+  exclusiveWithoutDeployRole,
   bucketOwner,
   sourceIpPublic,
   appIdUnique,
