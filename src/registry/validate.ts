@@ -19,6 +19,7 @@ import { externalIdUnique } from './checks/external-id-unique';
 import { prefixOverlap } from './checks/prefix-overlap';
 import { checkSchema } from './checks/schema';
 import { secretAccount } from './checks/secret-account';
+import { sessionDurationChaining } from './checks/session-duration-chaining';
 import { sourceIpPublic } from './checks/source-ip-public';
 import { unknownBucket } from './checks/unknown-bucket';
 import { yamlSyntax } from './checks/yaml-syntax';
@@ -41,6 +42,7 @@ export const CHECKS: readonly Check[] = [
   consumerAccount,
   consumerAccountIdManaged,
   consumerPrincipal,
+  sessionDurationChaining,
   externalIdEnv,
   externalIdUnique,
   externalIdShort,
