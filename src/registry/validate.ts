@@ -16,6 +16,7 @@ import { exclusiveWithoutDeployRole } from './checks/exclusive-without-deploy-ro
 import { externalIdEnv } from './checks/external-id-env';
 import { externalIdShort } from './checks/external-id-short';
 import { externalIdUnique } from './checks/external-id-unique';
+import { kmsKeyAccount } from './checks/kms-key-account';
 import { prefixOverlap } from './checks/prefix-overlap';
 import { checkSchema } from './checks/schema';
 import { secretAccount } from './checks/secret-account';
@@ -37,6 +38,7 @@ export const CHECKS: readonly Check[] = [
   breakGlassAccount,
   exclusiveWithoutDeployRole,
   bucketOwner,
+  kmsKeyAccount,
   sourceIpPublic,
   appIdUnique,
   consumerAccount,
