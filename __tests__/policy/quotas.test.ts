@@ -51,7 +51,7 @@ describe('quotaDiagnostics', () => {
     const endpoints = Array.from({ length: 1000 }, (_, i) => `vpce-${i.toString(16).padStart(17, '0')}`);
     const accounts = ACCOUNTS.replace('    account: data\n', `    account: data\n    network:\n      sourceVpce: [${endpoints.join(', ')}]\n`);
     expect(problems(accounts, {})).toEqual([
-      expect.stringMatching(/^accounts\.yaml:9:3: error: bucket policy of "shared" \(account "data"\) has \d{5} characters, over the S3 limit of 20480 \(20 KB\); shorten the account's breakGlass list or the bucket's network lists$/),
+      expect.stringMatching(/^accounts\.yaml:10:3: error: bucket policy of "shared" \(account "data"\) has \d{5} characters, over the S3 limit of 20480 \(20 KB\); shorten the account's breakGlass list or the bucket's network lists$/),
     ]);
   });
 
@@ -63,7 +63,7 @@ describe('quotaDiagnostics', () => {
   });
 
   test('GIVEN 1001 apps on an account whose roleQuota is raised WHEN validated THEN they fit', () => {
-    const raised = ACCOUNTS.replace('    region: eu-central-1\n  swarm:', '    region: eu-central-1\n    roleQuota: 1500\n  swarm:');
+    const raised = ACCOUNTS.replace('    deployRole: arn:aws:iam::111111111111:role/terraform\n  swarm:', '    deployRole: arn:aws:iam::111111111111:role/terraform\n    roleQuota: 1500\n  swarm:');
     expect(problems(raised, manyApps(1001))).toEqual([]);
   });
 
@@ -72,7 +72,7 @@ describe('quotaDiagnostics', () => {
   });
 
   test('GIVEN one node role consuming 1200 app roles in two accounts WHEN validated THEN it would need more than 10 managed policies', () => {
-    const twoAccounts = `${ACCOUNTS.replace('  swarm:', '  data2:\n    id: "333333333333"\n    region: eu-central-1\n  swarm:')}  shared2:\n    account: data2\n`;
+    const twoAccounts = `${ACCOUNTS.replace('  swarm:', '  data2:\n    id: "333333333333"\n    region: eu-central-1\n    deployRole: arn:aws:iam::333333333333:role/terraform\n  swarm:')}  shared2:\n    account: data2\n`;
     const apps = { ...manyApps(600), ...manyApps(600, 'shared2', 601) };
     expect(problems(twoAccounts, apps)).toEqual([
       expect.stringMatching(/^apps\/app-0001\.yaml:1:5: error: consumer arn:aws:iam::222222222222:role\/node \(account "swarm"\) would need 1[1-3] managed policies for its 1200 app roles, over the IAM quota of 10 managed policies per role \(its other policies count too\); spread these apps over several consumer principals$/),

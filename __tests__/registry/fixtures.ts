@@ -6,6 +6,7 @@ export const ACCOUNTS = `accounts:
   data:
     id: "111111111111"
     region: eu-central-1
+    deployRole: arn:aws:iam::111111111111:role/terraform
   swarm:
     id: "222222222222"
     region: eu-central-1

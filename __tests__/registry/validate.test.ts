@@ -22,7 +22,7 @@ describe('validateRegistry', () => {
     const { registry, diagnostics } = validateRegistry('/r', files, {});
     expect(registry).toBeUndefined();
     expect(diagnostics.map((d) => `${d.location.file}:${d.location.line}:${d.severity}`)).toEqual([
-      'accounts.yaml:10:error', 'apps/a.yaml:2:error', 'apps/b.yaml:6:warning',
+      'accounts.yaml:11:error', 'apps/a.yaml:2:error', 'apps/b.yaml:6:warning',
     ]);
   });
 

@@ -5,8 +5,13 @@ export function accessPrefix(appId: string, access: AppFile['access'][number]): 
   return normalizePrefix(access.prefix ?? `${appId}/`);
 }
 
-/** Prefixes always end in `/` so that `a/` never matches objects of `ab/`; "" stays the whole bucket. */
+/** Prefixes always end in `/` so that `a/` never matches objects of `ab/`; the schema refuses "" and "/". */
 export function normalizePrefix(prefix: string): string {
   const trimmed = prefix.replace(/^\/+/, '');
-  return trimmed === '' || trimmed.endsWith('/') ? trimmed : `${trimmed}/`;
+  return trimmed.endsWith('/') ? trimmed : `${trimmed}/`;
+}
+
+/** Two normalised prefixes reach common objects when one starts with the other. */
+export function prefixesOverlap(a: string, b: string): boolean {
+  return a.startsWith(b) || b.startsWith(a);
 }

@@ -1,6 +1,6 @@
 import { Consumer } from './model';
 
-const PRINCIPAL_PATTERN = /^(?:arn:aws[a-z-]*:iam::(\d{12}):)?(root|(role|user)\/((?:[\w+=,.@-]+\/)*([\w+=,.@-]+)))$/;
+const PRINCIPAL_PATTERN = /^(?:arn:aws:iam::(\d{12}):)?(root|(role|user)\/((?:[\w+=,.@-]+\/)*([\w+=,.@-]+)))$/;
 
 /** Reads `role/NAME`, `user/NAME`, `root` or a full IAM ARN of `accountId`; undefined when it is none of them. */
 export function parsePrincipal(text: string, accountId: string): Pick<Consumer, 'principalArn' | 'principalType' | 'principalName'> | undefined {

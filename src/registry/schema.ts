@@ -29,9 +29,85 @@ export const EXTERNAL_ID_RULE =
   `${EXTERNAL_ID_MIN_CHARS} to ${EXTERNAL_ID_MAX_CHARS} characters of letters, digits and _+=,.@:/-`;
 
 const nonEmpty = z.string().min(1, { error: 'must not be empty' });
-const iamArn = (what: string) => z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:(root|(role|user)\/[\w+=,.@/*?-]+)$/, {
-  error: `must be ${what} such as arn:aws:iam::111111111111:role/NAME`,
-});
+
+/**
+ * keyless writes `arn:aws:` ARNs only (buckets, app roles, the root): an ARN of another partition would never
+ * match them. Placed first and aborting, so that the format rule after it does not repeat the problem.
+ */
+const awsPartitionRule = {
+  error: (issue: { input?: unknown }) => {
+    const partition = String(issue.input).split(':')[1];
+    return `is in partition "${partition}", but only the aws partition is supported: keyless writes arn:aws: ARNs only; use an arn:aws: ARN`;
+  },
+  abort: true,
+};
+const isAwsPartition = (value: string) => !/^arn:(?!aws:)[^:]*:/.test(value);
+const arnString = () => z.string().refine(isAwsPartition, awsPartitionRule);
+
+/** The parts of an IAM ARN's resource: `role`, its path segments and its name. */
+function iamResource(arn: string): { accountId: string; type: string; path: string[]; name: string } {
+  const [, , , , accountId = '', ...rest] = arn.split(':');
+  const segments = rest.join(':').split('/');
+  return { accountId, type: segments[0], path: segments.slice(1, -1), name: segments[segments.length - 1] ?? '' };
+}
+
+const WILDCARD = /[*?]/;
+/** The path IAM Identity Center gives the roles of its permission sets, before the region segment. */
+export const SSO_ROLE_PATH = 'aws-reserved/sso.amazonaws.com/';
+
+/** `AWSReservedSSO_Admin_0123456789abcdef` → `AWSReservedSSO_Admin_*`: the suffix changes when the permission set is reassigned. */
+function ssoRolePattern(name: string): string {
+  return name.endsWith('*') ? name : `${name.replace(/_[0-9a-f]{16}$/, '')}_*`;
+}
+
+/**
+ * A breakGlass entry lands in the exclusive buckets' `ArnNotLike aws:PrincipalArn` list: a wildcard there may
+ * widen it only within a name, and an Identity Center role matches only with the path IAM gave it.
+ */
+const breakGlassArn = arnString()
+  .refine((v) => !/^(arn:aws:iam::[^:]*:)?[*?]+$/.test(v), {
+    error: 'would admit every principal and cancel the exclusivity of the account\'s buckets; ' +
+      'list roles or users by ARN, e.g. arn:aws:iam::111111111111:role/platform-admin',
+    abort: true,
+  })
+  .regex(/^arn:aws:iam::\d{12}:(root|(role|user)\/[\w+=,.@/*?-]+)$/, {
+    error: 'must be an IAM ARN such as arn:aws:iam::111111111111:role/NAME',
+    abort: true,
+  })
+  .refine((v) => !iamResource(v).path.some((segment) => WILDCARD.test(segment)), {
+    error: (issue) => {
+      const { accountId, type, path, name } = iamResource(String(issue.input));
+      const sso = `${path.join('/')}/`.startsWith(SSO_ROLE_PATH);
+      const example = sso ? `${SSO_ROLE_PATH}<region>/${name}` : 'ops/admin-*';
+      return `has a wildcard in the path: in aws:PrincipalArn a "*" also matches "/", so it admits ${type}s under any path; ` +
+        `write the path out and use * or ? only in the name, e.g. arn:aws:iam::${accountId}:${type}/${example}` +
+        (sso ? ` (aws iam list-roles --path-prefix /${SSO_ROLE_PATH} shows the path)` : '');
+    },
+    abort: true,
+  })
+  .refine((v) => !/^[*?]+$/.test(iamResource(v).name), {
+    error: (issue) => {
+      const { accountId, type, path } = iamResource(String(issue.input));
+      const where = path.length ? ` under the path /${path.join('/')}/` : ` of account ${accountId}`;
+      return `would admit every ${type}${where} and cancel the exclusivity of the account's buckets; ` +
+        `name the ${type}, or keep a fixed start before the wildcard, e.g. arn:aws:iam::${accountId}:${type}/${path.map((p) => `${p}/`).join('')}platform-admin-*`;
+    },
+    abort: true,
+  })
+  .refine((v) => {
+    const { type, path, name } = iamResource(v);
+    return !(type === 'role' && name.startsWith('AWSReservedSSO_') && !`${path.join('/')}/`.startsWith(SSO_ROLE_PATH));
+  }, {
+    error: (issue) => {
+      const { accountId, name } = iamResource(String(issue.input));
+      return 'names an IAM Identity Center role without its path, so it never matches: aws:PrincipalArn holds the role ARN with path, ' +
+        `arn:aws:iam::${accountId}:role/${SSO_ROLE_PATH}<region>/AWSReservedSSO_…; write ` +
+        `arn:aws:iam::${accountId}:role/${SSO_ROLE_PATH}<region>/${ssoRolePattern(name)} with the region of your Identity Center ` +
+        `(some us-east-1 instances have no region segment: aws iam list-roles --path-prefix /${SSO_ROLE_PATH} shows the path), ` +
+        'the * covering the suffix that changes when the permission set is reassigned';
+    },
+  });
+
 const quotedAccountId = z.string().regex(ACCOUNT_ID_PATTERN, { error: 'must be 12 digits, quoted, e.g. "111111111111"' });
 
 const s3Backend = z.strictObject({
@@ -51,12 +127,12 @@ export const accountSchema = z.strictObject({
   id: quotedAccountId.describe('the 12-digit AWS account id, quoted'),
   region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, { error: 'must be an AWS region such as eu-central-1' })
     .describe('region of the workspace provider'),
-  deployRole: z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/, {
+  deployRole: arnString().regex(/^arn:aws:iam::\d{12}:role\/[\w+=,.@/-]+$/, {
     error: 'must be a role ARN without wildcards, such as arn:aws:iam::111111111111:role/terraform',
   }).optional().describe('role the Terraform AWS provider assumes for this workspace'),
   backend: z.union([z.strictObject({ s3: s3Backend }), z.strictObject({ cloud: cloudBackend })]).optional()
     .describe('Terraform state backend: { s3: … } or { cloud: … }; default: a local state file'),
-  breakGlass: z.array(iamArn('an IAM ARN')).optional()
+  breakGlass: z.array(breakGlassArn).optional()
     .describe('principals never locked out of this account\'s exclusive buckets'),
   roleQuota: z.number().int().min(ROLES_PER_ACCOUNT, { error: `must be at least the default quota, ${ROLES_PER_ACCOUNT}` })
     .max(ROLES_PER_ACCOUNT_MAX, { error: `must be at most ${ROLES_PER_ACCOUNT_MAX}, the highest "Roles per account" quota IAM grants` })
@@ -72,6 +148,11 @@ export const networkSchema = z.strictObject({
   sourceVpce: z.array(z.string().regex(/^vpce-[0-9a-f]+$/, { error: 'must be a VPC endpoint id such as vpce-0abc' })).optional()
     .describe('VPC endpoint ids app sessions may use the bucket through'),
   sourceIp: cidrList.optional().describe('public IPv4 CIDRs app sessions may use the bucket from (not for VPC endpoint traffic)'),
+}).refine((n) => [n.sourceVpc, n.sourceVpce, n.sourceIp].some((list) => list?.length), {
+  // An empty restriction writes no network Deny: the bucket would look restricted and be open to every network.
+  error: 'lists no sourceVpc, sourceVpce or sourceIp, so no network Deny would be written and app sessions could use the bucket ' +
+    'from anywhere; list at least one VPC, VPC endpoint or public CIDR, or remove network',
+  when: (payload) => payload.issues.length === 0,
 });
 
 export const bucketSchema = z.strictObject({
@@ -79,7 +160,7 @@ export const bucketSchema = z.strictObject({
   exclusive: z.boolean().optional().describe('default true: only registry app roles, breakGlass, the deploy role and root may use the bucket'),
   enforceTls: z.boolean().optional().describe('default true: deny requests without TLS'),
   network: networkSchema.optional().describe('app sessions may use the bucket only from these networks'),
-  kmsKey: z.string().regex(/^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[A-Za-z0-9-]+$/, {
+  kmsKey: arnString().regex(/^arn:aws:kms:[a-z0-9-]+:\d{12}:key\/[A-Za-z0-9-]+$/, {
     error: 'must be a KMS key ARN such as arn:aws:kms:eu-central-1:111111111111:key/<key-id>',
   }).optional().describe('SSE-KMS key of the bucket, used by app roles through S3 only'),
 });
@@ -111,7 +192,7 @@ export const appFileSchema = z.strictObject({
   consumer: z.strictObject({
     account: nonEmpty.optional().describe('alias of the registry account the principal lives in'),
     accountId: quotedAccountId.optional().describe('or: id of an account outside the registry (nothing is written there)'),
-    principal: nonEmpty.describe('role/NAME (paths allowed), user/NAME, root, or a full IAM ARN'),
+    principal: nonEmpty.refine(isAwsPartition, awsPartitionRule).describe('role/NAME (paths allowed), user/NAME, root, or a full IAM ARN'),
   }).describe('the principal that assumes the app role'),
   externalId: z.union([
     z.string().min(EXTERNAL_ID_MIN_CHARS, { error: `must be ${EXTERNAL_ID_RULE}` })
@@ -132,12 +213,20 @@ export const appFileSchema = z.strictObject({
     bucket: nonEmpty.describe('a bucket declared in accounts.yaml'),
     prefix: z.string().regex(PREFIX_PATTERN, {
       error: 'must use only letters, digits and !_.\'()/-: "*", "?" and "$" would act as IAM wildcards or variables and widen the grant',
-    }).optional().describe('object key prefix the app owns; default "<id>/"; "" is the whole bucket'),
+    }).regex(/[^/]/, {
+      // The bucket policy and verify assume each app owns a prefix: no whole-bucket grants.
+      error: 'must not be "" or "/" (the whole bucket): each app owns a prefix under which its objects live, e.g. "myapp-123/"; ' +
+        'leave prefix out for the default "<id>/"',
+    }).optional().describe('object key prefix the app owns; default "<id>/"'),
     permissions: z.array(z.enum(PERMISSIONS)).min(1, { error: 'must list at least one of read, write, delete, list' })
       .describe('read=GetObject, write=PutObject, delete=DeleteObject, list=ListBucket under the prefix'),
   })).min(1, { error: 'must list at least one bucket' }).describe('the buckets and prefixes the app may use'),
-  secrets: z.array(z.string().regex(/^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:[\w/+=.@-]+$/, {
+  secrets: z.array(arnString().regex(/^arn:aws:secretsmanager:[a-z0-9-]+:\d{12}:secret:[\w/+=.@-]+$/, {
     error: 'must be a Secrets Manager secret ARN without wildcards',
+    abort: true,
+  }).regex(/-[A-Za-z0-9]{6}$/, {
+    error: 'must end with the 6 characters Secrets Manager appends to the name (e.g. secret:vendor/api-key-AbCdEf): an ARN without ' +
+      'them never matches the secret; copy the full ARN from the console or from aws secretsmanager describe-secret --secret-id NAME',
   })).optional().describe('Secrets Manager secrets the app may read'),
   maxSessionDuration: z.number().int()
     .min(MIN_SESSION_DURATION, { error: `must be ${MIN_SESSION_DURATION} to ${MAX_SESSION_DURATION} seconds (1 to 12 hours), the range IAM accepts` })

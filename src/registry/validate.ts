@@ -4,6 +4,7 @@ import { quotaDiagnostics } from '../policy/quotas';
 import { buildRegistry } from './build';
 import { accountIdUnique } from './checks/account-id-unique';
 import { appIdUnique } from './checks/app-id-unique';
+import { breakGlassAccount } from './checks/break-glass-account';
 import { bucketOwner } from './checks/bucket-owner';
 import { Check } from './checks/check';
 import { consumerAccount } from './checks/consumer-account';
@@ -11,12 +12,15 @@ import { consumerAccountIdManaged } from './checks/consumer-account-id-managed';
 import { consumerPrincipal } from './checks/consumer-principal';
 import { deployRoleAccount } from './checks/deploy-role-account';
 import { emptyFile } from './checks/empty-file';
+import { exclusiveWithoutDeployRole } from './checks/exclusive-without-deploy-role';
 import { externalIdEnv } from './checks/external-id-env';
 import { externalIdShort } from './checks/external-id-short';
 import { externalIdUnique } from './checks/external-id-unique';
+import { kmsKeyAccount } from './checks/kms-key-account';
 import { prefixOverlap } from './checks/prefix-overlap';
 import { checkSchema } from './checks/schema';
 import { secretAccount } from './checks/secret-account';
+import { sessionDurationChaining } from './checks/session-duration-chaining';
 import { sourceIpPublic } from './checks/source-ip-public';
 import { unknownBucket } from './checks/unknown-bucket';
 import { yamlSyntax } from './checks/yaml-syntax';
@@ -31,12 +35,16 @@ import { Parsed, YamlSource } from './yaml-source';
 export const CHECKS: readonly Check[] = [
   accountIdUnique,
   deployRoleAccount,
+  breakGlassAccount,
+  exclusiveWithoutDeployRole,
   bucketOwner,
+  kmsKeyAccount,
   sourceIpPublic,
   appIdUnique,
   consumerAccount,
   consumerAccountIdManaged,
   consumerPrincipal,
+  sessionDurationChaining,
   externalIdEnv,
   externalIdUnique,
   externalIdShort,

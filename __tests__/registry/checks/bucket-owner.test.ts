@@ -7,7 +7,7 @@ describe('bucketOwner', () => {
 
   test('GIVEN a bucket of an unknown account WHEN validated THEN the aliases are listed', () => {
     expect(problems(ACCOUNTS.replace('account: data', 'account: dta'), {})).toEqual([
-      'accounts.yaml:10:14: error: bucket "shared" is owned by unknown account "dta" (did you mean "data"?); use one of: data, swarm',
+      'accounts.yaml:11:14: error: bucket "shared" is owned by unknown account "dta" (did you mean "data"?); use one of: data, swarm',
     ]);
   });
 });

@@ -1,6 +1,6 @@
 import { ACCOUNTS, problems } from '../fixtures';
 
-const withDeployRole = (arn: string) => ACCOUNTS.replace('    region: eu-central-1\n  swarm:', `    region: eu-central-1\n    deployRole: ${arn}\n  swarm:`);
+const withDeployRole = (arn: string) => ACCOUNTS.replace('    deployRole: arn:aws:iam::111111111111:role/terraform\n', `    deployRole: ${arn}\n`);
 
 describe('deployRoleAccount', () => {
   test('GIVEN a deployRole of the account itself WHEN validated THEN no problem (compliance)', () => {

@@ -23,7 +23,7 @@ describe('schema check', () => {
 
     test('GIVEN a field like no known one WHEN validated THEN the message lists the fields allowed there', () => {
       expect(problems(accountsWith('    account: data', '    account: data\n    color: red'), {})).toEqual([
-        'accounts.yaml:11:5: error: unknown field "color"; remove it or use one of: account, exclusive, enforceTls, network, kmsKey',
+        'accounts.yaml:12:5: error: unknown field "color"; remove it or use one of: account, exclusive, enforceTls, network, kmsKey',
       ]);
     });
 
@@ -119,7 +119,7 @@ describe('schema check', () => {
 
     test('GIVEN an account alias with capitals WHEN validated THEN the key is located and the rule given', () => {
       expect(problems(accountsWith('  swarm:', '  Swarm:'), {})).toEqual([
-        'accounts.yaml:5:3: error: "accounts" key "Swarm" must match [a-z][a-z0-9-]*: it names the Terraform workspace',
+        'accounts.yaml:6:3: error: "accounts" key "Swarm" must match [a-z][a-z0-9-]*: it names the Terraform workspace',
       ]);
     });
 
@@ -152,17 +152,19 @@ describe('schema check', () => {
       ['999', 'accounts.yaml:5:16: error: "accounts.data.roleQuota" must be at least the default quota, 1000 (found "999")'],
       ['6000', 'accounts.yaml:5:16: error: "accounts.data.roleQuota" must be at most 5000, the highest "Roles per account" quota IAM grants (found "6000")'],
     ])('GIVEN roleQuota %s WHEN validated THEN the range IAM grants is stated', (value, message) => {
-      expect(problems(accountsWith('    region: eu-central-1\n  swarm:', `    region: eu-central-1\n    roleQuota: ${value}\n  swarm:`), {})).toEqual([message]);
+      expect(problems(accountsWith('    region: eu-central-1\n', `    region: eu-central-1\n    roleQuota: ${value}\n`), {})).toEqual([message]);
     });
 
     test('GIVEN a backend of unknown kind WHEN validated THEN the closest kind is suggested', () => {
-      expect(problems(accountsWith('    region: eu-central-1\n  swarm:', '    region: eu-central-1\n    backend: { s4: { bucket: b } }\n  swarm:'), {})).toEqual([
+      expect(problems(accountsWith('    region: eu-central-1\n', '    region: eu-central-1\n    backend: { s4: { bucket: b } }\n'), {})).toEqual([
         'accounts.yaml:5:16: error: unknown field "s4" (did you mean "s3"?)',
       ]);
     });
 
     test.each(['3600', '43200'])('GIVEN maxSessionDuration %s at the edge of the range WHEN validated THEN it is accepted', (value) => {
-      expect(problems(ACCOUNTS, { a: `${app('a')}maxSessionDuration: ${value}\n` })).toEqual([]);
+      // An IAM user consumer: a role consumer is capped at 3600 by role chaining (sessionDurationChaining).
+      const userApp = app('a').replace('principal: role/node', 'principal: user/batch');
+      expect(problems(ACCOUNTS, { a: `${userApp}maxSessionDuration: ${value}\n` })).toEqual([]);
     });
 
     test.each([
@@ -201,6 +203,127 @@ describe('schema check', () => {
       const secret = 'arn:aws:secretsmanager:eu-central-1:111111111111:secret:*';
       expect(problems(ACCOUNTS, { a: `${app('a')}secrets: ["${secret}"]\n` })).toEqual([
         'apps/a.yaml:11:11: error: "secrets[0]" must be a Secrets Manager secret ARN without wildcards (found "arn:aws:secretsmanager:eu-central-1:1...")',
+      ]);
+    });
+  });
+
+  describe('breakGlass', () => {
+    const withBreakGlass = (arn: string) => accountsWith(
+      '    deployRole: arn:aws:iam::111111111111:role/terraform\n',
+      `    deployRole: arn:aws:iam::111111111111:role/terraform\n    breakGlass:\n      - "${arn}"\n`,
+    );
+
+    test.each([
+      'arn:aws:iam::111111111111:role/platform-admin',
+      'arn:aws:iam::111111111111:role/platform-admin-*',
+      'arn:aws:iam::111111111111:user/ops/admin-?',
+      'arn:aws:iam::111111111111:role/aws-reserved/sso.amazonaws.com/eu-central-1/AWSReservedSSO_Admin_*',
+      'arn:aws:iam::111111111111:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_Admin_0123456789abcdef',
+    ])('GIVEN breakGlass %s WHEN validated THEN it is accepted (compliance)', (arn) => {
+      expect(problems(withBreakGlass(arn), {})).toEqual([]);
+    });
+
+    test.each(['*', 'arn:aws:iam::111111111111:*'])('GIVEN breakGlass %s WHEN validated THEN it would admit every principal', (arn) => {
+      expect(problems(withBreakGlass(arn), {})).toEqual([
+        `accounts.yaml:7:9: error: "accounts.data.breakGlass[0]" would admit every principal and cancel the exclusivity of the account's buckets; list roles or users by ARN, e.g. arn:aws:iam::111111111111:role/platform-admin (found "${arn}")`,
+      ]);
+    });
+
+    test('GIVEN breakGlass role/* WHEN validated THEN it would admit every role of the account', () => {
+      expect(problems(withBreakGlass('arn:aws:iam::111111111111:role/*'), {})).toEqual([
+        'accounts.yaml:7:9: error: "accounts.data.breakGlass[0]" would admit every role of account 111111111111 and cancel the exclusivity of the account\'s buckets; name the role, or keep a fixed start before the wildcard, e.g. arn:aws:iam::111111111111:role/platform-admin-* (found "arn:aws:iam::111111111111:role/*")',
+      ]);
+    });
+
+    test('GIVEN breakGlass user/ops/* WHEN validated THEN it would admit every user under that path', () => {
+      expect(problems(withBreakGlass('arn:aws:iam::111111111111:user/ops/*'), {})).toEqual([
+        'accounts.yaml:7:9: error: "accounts.data.breakGlass[0]" would admit every user under the path /ops/ and cancel the exclusivity of the account\'s buckets; name the user, or keep a fixed start before the wildcard, e.g. arn:aws:iam::111111111111:user/ops/platform-admin-* (found "arn:aws:iam::111111111111:user/ops/*")',
+      ]);
+    });
+
+    test('GIVEN a wildcard in the path WHEN validated THEN only the name may hold one', () => {
+      expect(problems(withBreakGlass('arn:aws:iam::111111111111:role/*/admin'), {})).toEqual([
+        'accounts.yaml:7:9: error: "accounts.data.breakGlass[0]" has a wildcard in the path: in aws:PrincipalArn a "*" also matches "/", so it admits roles under any path; write the path out and use * or ? only in the name, e.g. arn:aws:iam::111111111111:role/ops/admin-* (found "arn:aws:iam::111111111111:role/*/admin")',
+      ]);
+    });
+
+    test('GIVEN an Identity Center role with a wildcard for the region WHEN validated THEN the region is asked for', () => {
+      expect(problems(withBreakGlass('arn:aws:iam::111111111111:role/aws-reserved/sso.amazonaws.com/*/AWSReservedSSO_Admin_*'), {})).toEqual([
+        'accounts.yaml:7:9: error: "accounts.data.breakGlass[0]" has a wildcard in the path: in aws:PrincipalArn a "*" also matches "/", so it admits roles under any path; write the path out and use * or ? only in the name, e.g. arn:aws:iam::111111111111:role/aws-reserved/sso.amazonaws.com/<region>/AWSReservedSSO_Admin_* (aws iam list-roles --path-prefix /aws-reserved/sso.amazonaws.com/ shows the path) (found "arn:aws:iam::111111111111:role/aws-re...")',
+      ]);
+    });
+
+    test.each([
+      'arn:aws:iam::111111111111:role/AWSReservedSSO_Admin_0123456789abcdef',
+      'arn:aws:iam::111111111111:role/AWSReservedSSO_Admin_*',
+    ])('GIVEN the Identity Center role %s without its path WHEN validated THEN the real ARN is spelled out', (arn) => {
+      expect(problems(withBreakGlass(arn), {})).toEqual([
+        'accounts.yaml:7:9: error: "accounts.data.breakGlass[0]" names an IAM Identity Center role without its path, so it never matches: aws:PrincipalArn holds the role ARN with path, arn:aws:iam::111111111111:role/aws-reserved/sso.amazonaws.com/<region>/AWSReservedSSO_…; write arn:aws:iam::111111111111:role/aws-reserved/sso.amazonaws.com/<region>/AWSReservedSSO_Admin_* with the region of your Identity Center (some us-east-1 instances have no region segment: aws iam list-roles --path-prefix /aws-reserved/sso.amazonaws.com/ shows the path), the * covering the suffix that changes when the permission set is reassigned (found "arn:aws:iam::111111111111:role/AWSRes...")',
+      ]);
+    });
+  });
+
+  describe('partitions', () => {
+    const PARTITION = 'but only the aws partition is supported: keyless writes arn:aws: ARNs only; use an arn:aws: ARN';
+
+    test.each([
+      ['deployRole', accountsWith('arn:aws:iam::111111111111:role/terraform', 'arn:aws-cn:iam::111111111111:role/terraform'), {},
+        `accounts.yaml:5:17: error: "accounts.data.deployRole" is in partition "aws-cn", ${PARTITION} (found "arn:aws-cn:iam::111111111111:role/ter...")`],
+      ['breakGlass', accountsWith('    region: eu-central-1\n', '    region: eu-central-1\n    breakGlass: [arn:aws-us-gov:iam::111111111111:role/admin]\n'), {},
+        `accounts.yaml:5:18: error: "accounts.data.breakGlass[0]" is in partition "aws-us-gov", ${PARTITION} (found "arn:aws-us-gov:iam::111111111111:role...")`],
+      ['kmsKey', accountsWith('    account: data\n', '    account: data\n    kmsKey: arn:aws-us-gov:kms:us-gov-west-1:111111111111:key/abc\n'), {},
+        `accounts.yaml:12:13: error: "buckets.shared.kmsKey" is in partition "aws-us-gov", ${PARTITION} (found "arn:aws-us-gov:kms:us-gov-west-1:1111...")`],
+      ['secrets', ACCOUNTS, { a: `${app('a')}secrets: [arn:aws-cn:secretsmanager:cn-north-1:111111111111:secret:x-AbCdEf]\n` },
+        `apps/a.yaml:11:11: error: "secrets[0]" is in partition "aws-cn", ${PARTITION} (found "arn:aws-cn:secretsmanager:cn-north-1:...")`],
+      ['consumer.principal', ACCOUNTS, appWith('role/node', 'arn:aws-cn:iam::222222222222:role/node'),
+        `apps/a.yaml:5:14: error: "consumer.principal" is in partition "aws-cn", ${PARTITION} (found "arn:aws-cn:iam::222222222222:role/node")`],
+    ])('GIVEN %s of another partition WHEN validated THEN only the aws partition is supported', (_field, accounts, apps, message) => {
+      expect(problems(accounts, apps)).toEqual([message]);
+    });
+  });
+
+  describe('secrets', () => {
+    test('GIVEN a full secret ARN WHEN validated THEN it is accepted (compliance)', () => {
+      expect(problems(ACCOUNTS, { a: `${app('a')}secrets: [arn:aws:secretsmanager:eu-central-1:111111111111:secret:vendor/api-key-AbCdEf]\n` })).toEqual([]);
+    });
+
+    test('GIVEN a secret ARN without the 6-character suffix WHEN validated THEN the full ARN is asked for', () => {
+      expect(problems(ACCOUNTS, { a: `${app('a')}secrets: [arn:aws:secretsmanager:eu-central-1:111111111111:secret:vendor/api-key]\n` })).toEqual([
+        'apps/a.yaml:11:11: error: "secrets[0]" must end with the 6 characters Secrets Manager appends to the name (e.g. secret:vendor/api-key-AbCdEf): an ARN without them never matches the secret; copy the full ARN from the console or from aws secretsmanager describe-secret --secret-id NAME (found "arn:aws:secretsmanager:eu-central-1:1...")',
+      ]);
+    });
+  });
+
+  describe('network', () => {
+    const withNetwork = (network: string) => accountsWith('    account: data\n', `    account: data\n    network: ${network}\n`);
+
+    test('GIVEN a network with one VPC endpoint WHEN validated THEN it is accepted (compliance)', () => {
+      expect(problems(withNetwork('{ sourceVpce: [vpce-0abc] }'), {})).toEqual([]);
+    });
+
+    test.each(['{}', '{ sourceVpc: [] }', '{ sourceVpc: [], sourceVpce: [], sourceIp: [] }'])(
+      'GIVEN network %s WHEN validated THEN it is refused: no network Deny would be written', (network) => {
+        expect(problems(withNetwork(network), {})).toEqual([
+          'accounts.yaml:12:14: error: "buckets.shared.network" lists no sourceVpc, sourceVpce or sourceIp, so no network Deny would be written and app sessions could use the bucket from anywhere; list at least one VPC, VPC endpoint or public CIDR, or remove network',
+        ]);
+      },
+    );
+
+    test('GIVEN a misspelt list in network WHEN validated THEN only the unknown field is reported', () => {
+      expect(problems(withNetwork('{ sourceVPC: [vpc-0abc] }'), {})).toEqual([
+        'accounts.yaml:12:16: error: unknown field "sourceVPC" (did you mean "sourceVpc"?)',
+      ]);
+    });
+  });
+
+  describe('prefix', () => {
+    test('GIVEN a prefix with a leading slash WHEN validated THEN it is accepted (compliance)', () => {
+      expect(problems(ACCOUNTS, appWith('prefix: a/', 'prefix: /a'))).toEqual([]);
+    });
+
+    test.each(['""', '"/"'])('GIVEN prefix %s WHEN validated THEN a prefix of the app\'s own is asked for', (prefix) => {
+      expect(problems(ACCOUNTS, appWith('prefix: a/', `prefix: ${prefix}`))).toEqual([
+        `apps/a.yaml:9:13: error: "access[0].prefix" must not be "" or "/" (the whole bucket): each app owns a prefix under which its objects live, e.g. "myapp-123/"; leave prefix out for the default "<id>/" (found ${prefix})`,
       ]);
     });
   });

@@ -9,7 +9,7 @@ describe('sourceIpPublic', () => {
 
   test('GIVEN an RFC 1918 range WHEN validated THEN the message explains VPC endpoints and points to sourceVpc/sourceVpce', () => {
     expect(problems(withSourceIp('10.1.0.0/16'), {})).toEqual([
-      'accounts.yaml:12:18: error: sourceIp "10.1.0.0/16" covers private (RFC 1918) range 10.0.0.0/8, which never matches: requests through a VPC endpoint carry no aws:SourceIp and private addresses never reach S3 without one; restrict by network.sourceVpc or network.sourceVpce instead, and keep sourceIp for public NAT or office addresses',
+      'accounts.yaml:13:18: error: sourceIp "10.1.0.0/16" covers private (RFC 1918) range 10.0.0.0/8, which never matches: requests through a VPC endpoint carry no aws:SourceIp and private addresses never reach S3 without one; restrict by network.sourceVpc or network.sourceVpce instead, and keep sourceIp for public NAT or office addresses',
     ]);
   });
 
@@ -26,7 +26,7 @@ describe('sourceIpPublic', () => {
 
   test('GIVEN an octet over 255 WHEN validated THEN the CIDR form is stated', () => {
     expect(problems(withSourceIp('203.0.113.300/24'), {})).toEqual([
-      'accounts.yaml:12:18: error: sourceIp "203.0.113.300/24" is not an IPv4 CIDR (octets 0-255, mask 0-32); write e.g. 203.0.113.0/24',
+      'accounts.yaml:13:18: error: sourceIp "203.0.113.300/24" is not an IPv4 CIDR (octets 0-255, mask 0-32); write e.g. 203.0.113.0/24',
     ]);
   });
 });

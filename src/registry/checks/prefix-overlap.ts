@@ -1,5 +1,5 @@
 import { error } from '../diagnostics';
-import { accessPrefix } from '../prefix';
+import { accessPrefix, prefixesOverlap } from '../prefix';
 import { AppFile } from '../schema';
 import { Parsed } from '../yaml-source';
 import { Check, where } from './check';
@@ -10,7 +10,7 @@ interface Claim {
   readonly prefix: string;
 }
 
-/** Two apps never share objects: on one bucket no app's prefix starts with another app's ("" is the whole bucket). */
+/** Two apps never share objects: on one bucket no app's prefix starts with another app's. */
 export const prefixOverlap: Check = ({ apps }) => {
   const byBucket = new Map<string, Claim[]>();
   for (const app of apps) {
@@ -21,18 +21,10 @@ export const prefixOverlap: Check = ({ apps }) => {
     });
   }
   return [...byBucket.entries()].flatMap(([bucket, claims]) => claims.flatMap((claim, i) => {
-    const other = claims.slice(0, i).find((c) => c.app !== claim.app && overlaps(c.prefix, claim.prefix));
+    const other = claims.slice(0, i).find((c) => c.app !== claim.app && prefixesOverlap(c.prefix, claim.prefix));
     if (!other) return [];
     return [error(claim.app.source.locate(['access', claim.index, 'prefix']),
-      `prefix ${show(claim.prefix)} on bucket "${bucket}" overlaps prefix ${show(other.prefix)} of app "${other.app.data.id}" ` +
+      `prefix "${claim.prefix}" on bucket "${bucket}" overlaps prefix "${other.prefix}" of app "${other.app.data.id}" ` +
       `(${where(other.app.source, ['access', other.index, 'prefix'])}): one app could read or change the other's objects; give each app a prefix of its own`)];
   }));
 };
-
-function overlaps(a: string, b: string): boolean {
-  return a.startsWith(b) || b.startsWith(a);
-}
-
-function show(prefix: string): string {
-  return prefix === '' ? '"" (the whole bucket)' : `"${prefix}"`;
-}

@@ -1,0 +1,22 @@
+import { warning } from '../diagnostics';
+import { Check } from './check';
+
+/** STS: "DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining". (Belongs in policy/limits.ts.) */
+export const ROLE_CHAINING_MAX_SESSION = 3600;
+
+/**
+ * A role consumer assumes the app role by role chaining, which STS caps at one hour whatever the role allows.
+ * Root is left alone: its admins may delegate to IAM users, for whom a longer session works.
+ */
+export const sessionDurationChaining: Check = ({ apps }) =>
+  apps.flatMap(({ source, data }) => {
+    const duration = data.maxSessionDuration;
+    const { principal } = data.consumer;
+    if (duration === undefined || duration <= ROLE_CHAINING_MAX_SESSION) return [];
+    if (!principal.replace(/^arn:aws:iam::\d{12}:/, '').startsWith('role/')) return [];
+    return [warning(source.locate(['maxSessionDuration']),
+      `maxSessionDuration is ${duration}, but the consumer ${principal} is a role, and STS caps sessions of roles assumed by role chaining ` +
+      `at ${ROLE_CHAINING_MAX_SESSION} seconds: requests above ${ROLE_CHAINING_MAX_SESSION} fail ("DurationSeconds exceeds the 1 hour session limit ` +
+      `for roles assumed by role chaining"); request at most ${ROLE_CHAINING_MAX_SESSION} seconds and refresh the credentials, or remove ` +
+      'maxSessionDuration (a longer one only helps IAM-user consumers)')];
+  });
