@@ -10,10 +10,7 @@ import { runCli } from './src/tools/cli';
 /** One stack per account alias: each is a separate Terraform workspace. */
 export function buildApp(registry: Registry, outdir: string): App {
   const app = new App({ outdir });
-  for (const plan of planAccounts(registry)) {
-    new AccountStack(app, { plan });
-    for (const warning of plan.warnings) console.warn(`warning: ${warning}`);
-  }
+  for (const plan of planAccounts(registry)) new AccountStack(app, { plan });
   return app;
 }
 

@@ -1,4 +1,4 @@
-import { Account, Bucket, Consumer, Registry } from '../registry/model';
+import { Account, Consumer, Registry } from '../registry/model';
 import { AppRole, appRoles } from './app-roles';
 import { bucketPolicy } from './bucket-policy';
 import { consumerPolicies } from './consumer-policy';
@@ -37,8 +37,6 @@ export interface AccountPlan {
   readonly roles: readonly RolePlan[];
   readonly bucketPolicies: readonly BucketPolicyPlan[];
   readonly consumers: readonly ConsumerPlan[];
-  /** Things whoever applies this workspace must know. */
-  readonly warnings: readonly string[];
 }
 
 export function planAccounts(registry: Registry): AccountPlan[] {
@@ -53,7 +51,6 @@ function planAccount(registry: Registry, account: Account, roles: readonly AppRo
     roles: roles.filter((r) => r.account === account).map(rolePlan),
     bucketPolicies: buckets.map((b) => ({ bucket: b.name, policy: bucketPolicy(b, account) })),
     consumers: consumerPlans(account, roles),
-    warnings: lockoutWarnings(account, buckets),
   };
 }
 
@@ -85,15 +82,5 @@ function consumerPlans(account: Account, roles: readonly AppRole[]): ConsumerPla
   return [...byPrincipal.values()]
     .sort((a, b) => a.principal.principalArn.localeCompare(b.principal.principalArn))
     .map(({ principal, arns }) => ({ principal, roleArns: arns, policies: consumerPolicies(arns) }));
-}
-
-function lockoutWarnings(account: Account, buckets: readonly Bucket[]): string[] {
-  const exclusive = buckets.filter((b) => b.exclusive).map((b) => b.name);
-  if (account.deployRole || !exclusive.length) return [];
-  return [
-    `account "${account.alias}" has no deployRole: the exclusive bucket policies of ${exclusive.join(', ')} deny everyone but app roles, ` +
-      `the account root and breakGlass, so whoever applies this workspace must be listed in breakGlass (or set deployRole) ` +
-      `to keep managing them.`,
-  ];
 }
 

@@ -29,3 +29,10 @@ export const SOURCE_IDENTITY_MIN_CHARS = 2;
 export const SOURCE_IDENTITY_MAX_CHARS = 64;
 /** IAM tag value. */
 export const TAG_VALUE_MAX_CHARS = 256;
+
+/**
+ * Longest session STS grants when a role session assumes another role (role chaining), whatever the role's
+ * MaxSessionDuration: more fails with "DurationSeconds exceeds the 1 hour session limit for roles assumed by role
+ * chaining" (AssumeRole API reference).
+ */
+export const ROLE_CHAINING_MAX_SESSION_DURATION = 3600;

@@ -1,17 +1,11 @@
 import { appRoles } from '../../policy/app-roles';
+import { ROLE_CHAINING_MAX_SESSION_DURATION } from '../../policy/limits';
 import { PERMISSIONS } from '../../registry/schema';
 import { Permission, Registry } from '../../registry/model';
 import { UserError } from '../user-error';
 
 /** Object key the snippets read or write, under the app's prefix. */
 const EXAMPLE_OBJECT = 'example.txt';
-
-/**
- * STS caps a session at one hour when the caller is itself a role session (role chaining), whatever the role's
- * MaxSessionDuration: a longer DurationSeconds fails with "The requested DurationSeconds exceeds the 1 hour
- * session limit for roles assumed by role chaining" (AssumeRole API reference, DurationSeconds).
- */
-export const ROLE_CHAINING_MAX_SESSION_DURATION = 3600;
 
 /** Where the snippets read a literal ExternalId: a Docker secret's path, also where a Kubernetes Secret can be mounted. */
 export function externalIdSecretFile(appId: string): string {

@@ -32,7 +32,7 @@ export function appRows(before: AppView | undefined, after: AppView | undefined)
       if (row) rows.push(row);
     };
     grant('role', (g) => g.roleArn);
-    grant('prefix', (g) => g.prefix || '(whole bucket)');
+    grant('prefix', (g) => g.prefix);
     grant('permissions', (g) => g.permissions.join(', '));
     grant('guardrails', (g) => guardText(g.guard));
     // Only when a side has a key, so tables of buckets without SSE-KMS stay as they were.

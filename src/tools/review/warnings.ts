@@ -58,7 +58,7 @@ export function changedAppWarnings(before: AppView, after: AppView): Warning[] {
 function grantWarnings(id: string, b: GrantView, a: GrantView): Warning[] {
   const out: Warning[] = [];
   const change = prefixChange(b.prefix, a.prefix);
-  if (change === 'widened') out.push(widened(id, `prefix widened on ${a.bucket}: ${b.prefix || '(whole bucket)'} → ${a.prefix || '(whole bucket)'}`));
+  if (change === 'widened') out.push(widened(id, `prefix widened on ${a.bucket}: ${b.prefix} → ${a.prefix}`));
   if (change === 'narrowed') out.push(removed(id, `prefix narrowed on ${a.bucket}: ${b.prefix} → ${a.prefix}; objects outside ${a.prefix} are no longer reachable`));
   if (change === 'moved') {
     out.push(removed(id, `no longer reaches ${where(b.bucket, b.prefix)}`), widened(id, `new access to ${where(a.bucket, a.prefix)}`));
