@@ -4,7 +4,7 @@ import { FROM_OUTSIDE, overPlainHttp } from '../../../src/tools/verify/network';
 import { Scenario } from '../../../src/tools/verify/scenario';
 import { deriveScenarios } from '../../../src/tools/verify/scenarios';
 import { indexSynthesized, SynthesizedOutput } from '../../../src/tools/verify/synthesized';
-import { readStacks } from '../../../src/tools/verify/terraform-json';
+import { readWorkspaces } from '../../../src/tools/verify/terraform-json';
 import { bundledRegistry, editPolicy, mutated, resourceWhere, synthesize } from './output-fixture';
 
 const BUCKET = 'assumed-with-external-id';
@@ -19,7 +19,7 @@ beforeAll(() => {
 });
 
 function output(dir: string): SynthesizedOutput {
-  const { stacks, errors } = readStacks(dir, new Map(registry.accounts.map((a) => [a.alias, a.id])));
+  const { stacks, errors } = readWorkspaces(dir, new Map(registry.accounts.map((a) => [a.alias, a.id])));
   return indexSynthesized(stacks, errors);
 }
 
