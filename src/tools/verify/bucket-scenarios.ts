@@ -1,4 +1,4 @@
-import { bucketArn } from '../../policy/naming';
+import { accountRootArn, bucketArn, iamRoleArn } from '../../policy/naming';
 import { Account, Bucket } from '../../registry/model';
 import { Actor, actorFor } from './actor';
 import { GUARDRAIL_SIDS } from './guardrails';
@@ -22,9 +22,9 @@ const DEPLOY_ACTIONS = ['s3:GetBucketPolicy', 's3:PutBucketPolicy'] as const;
 export function bucketScenarios(bucket: Bucket, owner: Account): Scenario[] {
   const trusted: [string, string][] = [
     ...owner.breakGlass.map((arn): [string, string] => [`breakGlass ${arn}`, arn]),
-    ['account root', `arn:aws:iam::${owner.id}:root`],
+    ['account root', accountRootArn(owner.id)],
   ];
-  const outsider = actorFor(`arn:aws:iam::${owner.id}:role/${OUTSIDE_ADMIN_ROLE}`, [ADMIN_IDENTITY]);
+  const outsider = actorFor(iamRoleArn(owner.id, OUTSIDE_ADMIN_ROLE), [ADMIN_IDENTITY]);
   return [
     ...GUARDED_ACTIONS.map((action) => scenario(bucket, owner, `an admin of account ${owner.alias} outside the registry: ${action}`,
       deniedWhenExclusive(bucket, GUARDRAIL_SIDS.principalsOutsideRegistry), outsider, action)),

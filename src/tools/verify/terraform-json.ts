@@ -1,3 +1,4 @@
+import { iamRoleArn, managedPolicyArn } from '../../policy/naming';
 import { readStackFiles, stackFile, StackFile } from '../synth-output';
 import { uniqueId } from './stand-ins';
 import { Lookup, renderTemplate } from './terraform-template';
@@ -70,7 +71,7 @@ export function attribute(stack: Stack, type: string, name: string, key: string)
 
 /** The ARN a role gets from its name and path, as Terraform's `arn` attribute would hold. */
 export function roleArn(accountId: string, resource: Record<string, unknown>, name: string): string {
-  return `arn:aws:iam::${accountId}:role${iamPath(resource)}${name}`;
+  return iamRoleArn(accountId, name, iamPath(resource));
 }
 
 /** An IAM resource's `path`, `/` when unset as in AWS. */
@@ -102,7 +103,7 @@ function resourceValue(stack: Stack, type: string, name: string, attr: string): 
     return { arn, name: resource.name, id: resource.name, unique_id: uniqueId(arn) }[attr];
   }
   if (type === 'aws_iam_policy') {
-    const arn = `arn:aws:iam::${stack.accountId}:policy${iamPath(resource)}${resource.name}`;
+    const arn = managedPolicyArn(stack.accountId, resource.name, iamPath(resource));
     return { arn, name: resource.name, id: arn }[attr];
   }
   return undefined;
