@@ -15,7 +15,7 @@ import { loadRegistry } from '../src/registry/load';
 import { generateRegistry } from '../src/tools/bench/generate-registry';
 import { iamPolicySize } from '../src/tools/bench/policy-size';
 import { quotaFigures, QuotaFigures } from '../src/tools/bench/quota-figures';
-import { readStacks, resourcesOf, SynthesizedStack } from '../src/tools/bench/synth-output';
+import { readStacks, resourcesOf, SynthesizedStack } from '../src/tools/synth-output';
 
 /** The bench registry of `apps` apps, synthesized in-process by main.ts's buildApp into a temp directory. */
 function synthesizeBenchRegistry(apps: number, scratch: string[]): SynthesizedStack[] {

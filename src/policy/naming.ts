@@ -36,3 +36,18 @@ export function arnAccount(arn: string): string | undefined {
 export function arnRegion(arn: string): string | undefined {
   return arn.split(':')[3] || undefined;
 }
+
+/** Any IAM role's ARN; `path` as IAM stores it: `/` (the default) or `/…/`. */
+export function iamRoleArn(accountId: string, roleName: string, path = '/'): string {
+  return `arn:aws:iam::${accountId}:role${path}${roleName}`;
+}
+
+/** A customer managed policy's ARN; `path` as IAM stores it: `/` (the default) or `/…/`. */
+export function managedPolicyArn(accountId: string, policyName: string, path = '/'): string {
+  return `arn:aws:iam::${accountId}:policy${path}${policyName}`;
+}
+
+/** A Secrets Manager secret's ARN; `secretId` is its name with the random suffix AWS appends. */
+export function secretArn(region: string, accountId: string, secretId: string): string {
+  return `arn:aws:secretsmanager:${region}:${accountId}:secret:${secretId}`;
+}

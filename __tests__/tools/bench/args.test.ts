@@ -1,4 +1,5 @@
-import { DEFAULT_RUNS, parseBenchArgs, UsageError } from '../../../src/tools/bench/args';
+import { DEFAULT_RUNS, parseBenchArgs } from '../../../src/tools/bench/args';
+import { UserError } from '../../../src/tools/user-error';
 
 describe('parseBenchArgs', () => {
   it('GIVEN no arguments WHEN parsed THEN 10, 100 and 1000 apps are measured as a table', () => {
@@ -10,7 +11,7 @@ describe('parseBenchArgs', () => {
   });
 
   it.each([['--apps', '10,ten'], ['--apps', '0'], ['--runs', '1.5']])('GIVEN %s %s WHEN parsed THEN a usage error names the option', (option, value) => {
-    expect(() => parseBenchArgs([option, value])).toThrow(UsageError);
+    expect(() => parseBenchArgs([option, value])).toThrow(UserError);
     expect(() => parseBenchArgs([option, value])).toThrow(option);
   });
 

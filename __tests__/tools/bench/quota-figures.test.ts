@@ -8,7 +8,7 @@ import {
   rolesPerAccount,
   trustPolicySize,
 } from '../../../src/tools/bench/quota-figures';
-import { SynthesizedStack } from '../../../src/tools/bench/synth-output';
+import { SynthesizedStack } from '../../../src/tools/synth-output';
 
 const doc = (padding: number) => JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'x'.repeat(padding) }] });
 const size = (padding: number) => doc(padding).length;

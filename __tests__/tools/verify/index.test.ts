@@ -126,10 +126,12 @@ describe('verifyOutput on carelessly edited output', () => {
   it.each([
     ['DenyInsecureTransport', `read ${UPLOADS} over plain HTTP`],
     ['DenyPrincipalsOutsideRegistry', 'an admin of account data outside the registry: s3:GetObject'],
+    ['DenyPrincipalsOutsideRegistry', 'an admin of account data outside the registry: s3:PutBucketPolicy'],
+    ['DenyDeployRoleBeyondBucketPolicy', 'deploy role arn:aws:iam::111111111111:role/terraform-deploy reads objects: s3:GetObject'],
     ['DenyAppSessionWithoutAppIdTag', `read ${UPLOADS} in a session without the AppId tag`],
     ['DenyAppSessionTaggedForAnotherApp', `read ${UPLOADS} in a session tagged for another app`],
     ['DenyAppSessionOutsideNetwork', `read ${UPLOADS} from outside the bucket network`],
-  ])('GIVEN the bucket statement %s dropped WHEN verified THEN "%s" fails', async (sid, scenario) => {
+  ])('GIVEN the bucket statement %s dropped on its own WHEN verified THEN verify fails and names "%s"', async (sid, scenario) => {
     const dir = mutated(pristine, 'data', (stack) =>
       editPolicy(resourceWhere(stack, 'aws_s3_bucket_policy', 'bucket', 'assumed-with-external-id'), 'policy', (doc) => {
         doc.Statement = doc.Statement.filter((s: { Sid: string }) => s.Sid !== sid);
@@ -137,7 +139,9 @@ describe('verifyOutput on carelessly edited output', () => {
 
     const report = await verifyOutput(registry, dir);
 
+    expect(report.failed).toBeGreaterThan(0);
     expect(failingNames(report)).toContain(scenario);
+    expect(failing(report).find((r) => r.scenario === scenario && r.bucket === 'assumed-with-external-id')).toMatchObject({ expectedSid: sid, pass: false });
   });
 
   it("GIVEN an app's object prefix widened to * WHEN verified THEN its scenarios outside the prefix fail", async () => {

@@ -6,14 +6,18 @@ const REPORT: VerifyReport = {
     { app: 'a', scenario: 'AssumeRole with its ExternalId and AppId tag', expected: 'Allowed', actual: 'Allowed', pass: true, detail: 'ok' },
     { app: 'a', bucket: 'b', scenario: 'read s3://b/a/ over plain HTTP', expected: 'Denied', actual: 'Allowed', pass: false, detail: 's3:GetObject on arn:aws:s3:::b/a/x: Allowed' },
     { bucket: 'b', scenario: 'account root is never locked out: s3:PutBucketPolicy', expected: 'Allowed', actual: 'Denied', pass: false, decidingSid: 'DenyAll' },
+    {
+      bucket: 'b', scenario: 'an admin of account d outside the registry: s3:GetObject', expected: 'Denied', expectedSid: 'DenyPrincipalsOutsideRegistry',
+      actual: 'Denied', pass: false, decidingSid: 'DenyAll', detail: 'expected the Deny statement DenyPrincipalsOutsideRegistry to decide, but it did not deny s3:GetObject',
+    },
   ],
   passed: 1,
-  failed: 2,
+  failed: 3,
   errors: ['out/stacks/data/cdk.tf.json:3:5: error: aws_s3_bucket_policy.x.policy: unescaped IAM policy variable'],
 };
 
 describe('formatTable', () => {
-  it('GIVEN a report WHEN printed without colour THEN one table per app and bucket, failure details, errors and the summary line appear', () => {
+  it('GIVEN a report WHEN printed without colour THEN one table per app and bucket, the expected deciding Sid, failure details, errors and the summary line appear', () => {
     const text = formatTable(REPORT, { colour: false });
 
     expect(text).not.toMatch(/\u001b\[/);
@@ -21,15 +25,16 @@ describe('formatTable', () => {
     expect(text).toContain('\nbucket b\n');
     expect(text).toMatch(/\nFAIL  read s3:\/\/b\/a\/ over plain HTTP +Denied +Allowed\n {6}s3:GetObject on arn:aws:s3:::b\/a\/x: Allowed\n/);
     expect(text).toMatch(/\nFAIL  account root is never locked out: s3:PutBucketPolicy +Allowed +Denied +DenyAll\n/);
+    expect(text).toMatch(/\nFAIL  an admin of account d outside the registry: s3:GetObject +Denied by DenyPrincipalsOutsideRegistry +Denied +DenyAll\n {6}expected the Deny statement DenyPrincipalsOutsideRegistry to decide/);
     expect(text).toContain(REPORT.errors[0]);
-    expect(text.trimEnd().split('\n').pop()).toBe('1 passed, 2 failed');
+    expect(text.trimEnd().split('\n').pop()).toBe('1 passed, 3 failed');
   });
 
   it('GIVEN a terminal WHEN printed with colour THEN failures are red and the summary is coloured', () => {
     const text = formatTable(REPORT, { colour: true });
 
     expect(text).toContain('\u001b[31mFAIL');
-    expect(text).toContain('\u001b[31m1 passed, 2 failed\u001b[0m');
+    expect(text).toContain('\u001b[31m1 passed, 3 failed\u001b[0m');
   });
 });
 

@@ -1,5 +1,7 @@
+import { bucketPolicy } from '../../../src/policy/bucket-policy';
 import { loadRegistry } from '../../../src/registry/load';
 import { Registry } from '../../../src/registry/model';
+import { GUARDRAIL_SIDS } from '../../../src/tools/verify/guardrails';
 import { Scenario } from '../../../src/tools/verify/scenario';
 import { deriveScenarios } from '../../../src/tools/verify/scenarios';
 import { writeRegistry } from '../../helpers';
@@ -91,5 +93,48 @@ describe('deriveScenarios', () => {
     const filtered = deriveScenarios(registry, { apps: ['partner'] });
 
     expect(new Set(filtered.map((s) => s.app ?? `bucket:${s.bucket}`))).toEqual(new Set(['partner', 'bucket:open']));
+  });
+
+  it('GIVEN an exclusive, TLS-only, network-bound bucket of an account with a deploy role WHEN derived THEN each guardrail scenario expects its own Deny statement', () => {
+    const expectations = [
+      ['write s3://locked/node-app/ over plain HTTP', 'node-app', 'DenyInsecureTransport'],
+      ['write s3://locked/node-app/ from outside the bucket network', 'node-app', 'DenyAppSessionOutsideNetwork'],
+      ['write s3://locked/node-app/ in a session without the AppId tag', 'node-app', 'DenyAppSessionWithoutAppIdTag'],
+      ['write s3://locked/node-app/ in a session tagged for another app', 'node-app', 'DenyAppSessionTaggedForAnotherApp'],
+      ['an admin of account store2 outside the registry: s3:GetObject', undefined, 'DenyPrincipalsOutsideRegistry'],
+      ['an admin of account store2 outside the registry: s3:PutBucketPolicy', undefined, 'DenyPrincipalsOutsideRegistry'],
+      ['deploy role arn:aws:iam::222222222222:role/deploy reads objects: s3:GetObject', undefined, 'DenyDeployRoleBeyondBucketPolicy'],
+    ] as const;
+
+    for (const [name, app, sid] of expectations) {
+      expect([name, find(name, app).expected, find(name, app).expectedSid]).toEqual([name, 'Denied', sid]);
+    }
+  });
+
+  it('GIVEN any scenario WHEN derived THEN only bucket-policy denials name a guardrail, and trust or identity denials name none', () => {
+    const guarded = scenarios.filter((s) => s.expectedSid !== undefined);
+
+    expect(guarded.every((s) => s.expected === 'Denied' && s.requests.every((r) => r.resourcePolicy.kind === 'bucket'))).toBe(true);
+    expect(find('[store] AssumeRole without the AppId tag', 'node-app').expectedSid).toBeUndefined();
+    expect(find('read under its prefix s3://open/node-app/', 'node-app').expectedSid).toBeUndefined();
+    expect(find("read under partner's prefix s3://open/partner/", 'node-app').expectedSid).toBeUndefined();
+    expect(find('write s3://locked/node-app/ as the consumer principal directly, without assuming', 'node-app').expectedSid).toBeUndefined();
+  });
+
+  it('GIVEN a bucket that is neither exclusive nor TLS-only WHEN derived THEN its admin and plain HTTP scenarios expect access and no guardrail', () => {
+    for (const s of [find('an admin of account store outside the registry: s3:GetObject'), find('read s3://open/node-app/ over plain HTTP', 'node-app')]) {
+      expect([s.expected, s.expectedSid]).toEqual(['Allowed', undefined]);
+    }
+  });
+});
+
+describe('GUARDRAIL_SIDS', () => {
+  it('GIVEN a bucket with every guardrail WHEN its policy is built THEN its Deny statements are exactly the Sids verify expects', () => {
+    const locked = registry.buckets.find((b) => b.name === 'locked')!;
+    const owner = registry.accounts.find((a) => a.alias === locked.account)!;
+
+    const sids = bucketPolicy(locked, owner).Statement.map((s) => s.Sid);
+
+    expect(new Set(sids)).toEqual(new Set(Object.values(GUARDRAIL_SIDS)));
   });
 });

@@ -33,7 +33,36 @@ describe('simulate', () => {
 
     const result = await simulate({ request: insecure, identityPolicies: [{ name: 'perm', policy: IDENTITY }], resourcePolicy: BUCKET });
 
-    expect(result).toEqual({ outcome: { result: 'ExplicitlyDenied', decidingSid: 'DenyInsecureTransport', reason: 'explicit Deny DenyInsecureTransport in the resource policy' } });
+    expect(result).toEqual({
+      outcome: {
+        result: 'ExplicitlyDenied',
+        decidingSid: 'DenyInsecureTransport',
+        denyingSids: ['DenyInsecureTransport'],
+        reason: 'explicit Deny DenyInsecureTransport in the resource policy',
+      },
+    });
+  });
+
+  it('GIVEN two bucket Denies that both match WHEN simulated THEN every matching Sid is reported, in policy order', async () => {
+    const twoDenies = validatePolicy({
+      Version: '2012-10-17',
+      Statement: [
+        { Sid: 'DenyFromOutside', Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: 'arn:aws:s3:::b/*', Condition: { NotIpAddress: { 'aws:SourceIp': '192.0.2.0/24' } } },
+        { Sid: 'DenyInsecureTransport', Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: 'arn:aws:s3:::b/*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } },
+      ],
+    }, 'resource');
+    const insecureFromOutside = request({ context: { ...CONTEXT, 'aws:SecureTransport': 'false', 'aws:SourceIp': '198.51.100.10' } });
+
+    const result = await simulate({ request: insecureFromOutside, identityPolicies: [{ name: 'perm', policy: IDENTITY }], resourcePolicy: twoDenies });
+
+    expect(result).toEqual({
+      outcome: {
+        result: 'ExplicitlyDenied',
+        decidingSid: 'DenyFromOutside',
+        denyingSids: ['DenyFromOutside', 'DenyInsecureTransport'],
+        reason: 'explicit Deny DenyFromOutside in the resource policy, DenyInsecureTransport in the resource policy',
+      },
+    });
   });
 
   it('GIVEN no Allow anywhere WHEN simulated THEN it is implicitly denied without a Sid', async () => {

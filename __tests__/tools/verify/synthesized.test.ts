@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { uniqueId } from '../../../src/tools/verify/stand-ins';
 import { indexSynthesized, principalKey } from '../../../src/tools/verify/synthesized';
-import { OutputDirError, readStacks } from '../../../src/tools/verify/terraform-json';
+import { OutputDirError } from '../../../src/tools/synth-output';
+import { readWorkspaces } from '../../../src/tools/verify/terraform-json';
 
 const ACCOUNT = '111111111111';
 const ROLE_ARN = `arn:aws:iam::${ACCOUNT}:role/keyless/keyless-app`;
@@ -49,9 +50,9 @@ const consumerStack = {
 
 const accounts = new Map([['data', ACCOUNT], ['swarm', '222222222222']]);
 
-describe('readStacks and indexSynthesized', () => {
+describe('readWorkspaces and indexSynthesized', () => {
   it('GIVEN stacks referencing their own resources WHEN indexed THEN policies are resolved to stand-ins and filed by principal and bucket', () => {
-    const { stacks, errors } = readStacks(outDir({ data: dataStack, swarm: consumerStack }), accounts);
+    const { stacks, errors } = readWorkspaces(outDir({ data: dataStack, swarm: consumerStack }), accounts);
     const output = indexSynthesized(stacks, errors);
 
     expect(output.errors).toEqual([]);
@@ -66,7 +67,7 @@ describe('readStacks and indexSynthesized', () => {
   it('GIVEN an unresolvable reference WHEN indexed THEN the error points at the attribute in the file and the policy has no document', () => {
     const broken = { resource: { aws_s3_bucket_policy: { guard: { bucket: 'b', policy: doc({ Effect: 'Deny', Resource: '${aws_s3_bucket.b.arn}' }) } } } };
     const dir = outDir({ data: broken, swarm: {} });
-    const { stacks } = readStacks(dir, accounts);
+    const { stacks } = readWorkspaces(dir, accounts);
 
     const output = indexSynthesized(stacks);
 
@@ -81,7 +82,7 @@ describe('readStacks and indexSynthesized', () => {
         aws_iam_user_policy_attachment: { a: { user: 'u', policy_arn: 'arn:aws:iam::aws:policy/AdministratorAccess' } },
       },
     };
-    const { stacks } = readStacks(outDir({ data: stack, swarm: {} }), accounts);
+    const { stacks } = readWorkspaces(outDir({ data: stack, swarm: {} }), accounts);
 
     const { errors } = indexSynthesized(stacks);
 
@@ -94,7 +95,7 @@ describe('readStacks and indexSynthesized', () => {
   it('GIVEN a missing workspace, an unknown one and invalid JSON WHEN read THEN each is reported against its file', () => {
     const dir = outDir({ data: '{ not json', stray: {} });
 
-    const { stacks, errors } = readStacks(dir, accounts);
+    const { stacks, errors } = readWorkspaces(dir, accounts);
 
     expect(stacks).toEqual([]);
     expect(errors).toEqual([
@@ -105,6 +106,6 @@ describe('readStacks and indexSynthesized', () => {
   });
 
   it('GIVEN a directory without stacks WHEN read THEN it is an OutputDirError', () => {
-    expect(() => readStacks(mkdtempSync(join(tmpdir(), 'keyless-empty-')), accounts)).toThrow(OutputDirError);
+    expect(() => readWorkspaces(mkdtempSync(join(tmpdir(), 'keyless-empty-')), accounts)).toThrow(OutputDirError);
   });
 });

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { UserError } from '../user-error';
 
 export const DEFAULT_APP_COUNTS = [10, 100, 1000] as const;
 export const DEFAULT_RUNS = 3;
@@ -13,9 +14,7 @@ export interface BenchOptions {
   readonly json: boolean;
 }
 
-/** A command line bench cannot run with; the message says what to type instead. */
-export class UsageError extends Error {}
-
+/** A command line bench cannot run with is a UserError whose message says what to type instead. */
 export function parseBenchArgs(argv: readonly string[]): BenchOptions {
   let parsed;
   try {
@@ -24,7 +23,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
       options: { apps: { type: 'string' }, runs: { type: 'string' }, json: { type: 'boolean', default: false } },
     }).values;
   } catch (e) {
-    throw new UsageError(`${(e as Error).message}\n${USAGE}`);
+    throw new UserError(`${(e as Error).message}\n${USAGE}`);
   }
   return {
     apps: parsed.apps === undefined ? [...DEFAULT_APP_COUNTS] : parsed.apps.split(',').map((n) => positiveInteger('--apps', n)),
@@ -35,6 +34,6 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
 
 function positiveInteger(option: string, text: string): number {
   const n = Number(text.trim());
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${option}: "${text}" is not a positive whole number\n${USAGE}`);
+  if (!Number.isInteger(n) || n < 1) throw new UserError(`${option}: "${text}" is not a positive whole number\n${USAGE}`);
   return n;
 }

@@ -1,4 +1,5 @@
-import { parseBenchArgs, UsageError } from './args';
+import { runCli } from '../cli';
+import { parseBenchArgs } from './args';
 import { BenchRow, measureApps } from './measure';
 import { benchExitCode, benchReport, ReportRow } from './report';
 import { formatTable } from './table';
@@ -6,7 +7,8 @@ import { formatTable } from './table';
 /**
  * `npm run bench`: synthesizes generated registries of each size next to an empty cdktf app, verifies the
  * output, and prints time, memory, verify's scenarios and the largest quota-bound figures. Exits 1 when a
- * policy exceeds its AWS quota or verify reports a failure or an error.
+ * policy exceeds its AWS quota or verify reports a failure or an error; a bad command line is a UserError, which
+ * runCli prints without a stack trace (exit 1).
  */
 async function main(argv: readonly string[]): Promise<number> {
   const options = parseBenchArgs(argv);
@@ -30,11 +32,7 @@ function explainVerifyFailures(row: ReportRow): void {
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => (process.exitCode = code),
-    (e: unknown) => {
-      console.error(e instanceof UsageError ? e.message : e);
-      process.exitCode = e instanceof UsageError ? 2 : 1;
-    },
-  );
+  runCli(async () => {
+    process.exitCode = await main(process.argv.slice(2));
+  });
 }

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
+import { iamRoleArn } from '../../policy/naming';
 import { ACCOUNTS_FILE, APPS_DIR } from '../../registry/load';
 import { AccountsFile, AppFile } from '../../registry/schema';
 
@@ -35,10 +36,10 @@ const CROSS_BUCKET_EVERY = 10;
 export function benchAccounts(): AccountsFile {
   const accounts: AccountsFile['accounts'] = {};
   for (const a of [...BUCKET_ACCOUNTS, ...CONSUMER_ACCOUNTS]) {
-    accounts[a.alias] = { id: a.id, region: a.region, deployRole: `arn:aws:iam::${a.id}:role/terraform-deploy` };
+    accounts[a.alias] = { id: a.id, region: a.region, deployRole: iamRoleArn(a.id, 'terraform-deploy') };
   }
   const [eu, us] = BUCKET_ACCOUNTS;
-  accounts[eu.alias].breakGlass = [`arn:aws:iam::${eu.id}:role/platform-admin`];
+  accounts[eu.alias].breakGlass = [iamRoleArn(eu.id, 'platform-admin')];
   return {
     accounts,
     buckets: {

@@ -1,10 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { MAIN_ENTRY } from '../launch';
+import { readStacks } from '../synth-output';
 import { generateRegistry } from './generate-registry';
-import { EMPTY_APP_ENTRY, EntryRun, MAIN_ENTRY, runEntry } from './launch';
 import { quotaFigures, QuotaFigures } from './quota-figures';
-import { readStacks } from './synth-output';
+import { EMPTY_APP_ENTRY, EntryRun, runEntry } from './run-entry';
 import { runVerify, sameOutcome, VerifyOutcome, VerifyRun } from './verify-run';
 
 /** Cost of a process over several runs: median wall and CPU time (robust to a stray slow run), highest peak RSS. */

@@ -8,7 +8,7 @@ import {
   TRUST_POLICY_MAX_CHARS,
 } from '../../policy/limits';
 import { iamPolicySize } from './policy-size';
-import { resourcesOf, SynthesizedResource, SynthesizedStack } from './synth-output';
+import { resourcesOf, SynthesizedResource, SynthesizedStack } from '../synth-output';
 
 /** The largest value of one quota-bound figure in a synthesized output, against its AWS quota. */
 export interface QuotaFigure {

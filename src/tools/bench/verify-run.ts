@@ -1,5 +1,5 @@
 import { ScenarioResult, VerifyReport } from '../verify/types';
-import { EntryRun, runEntry } from './launch';
+import { EntryRun, runEntry } from './run-entry';
 
 /** The verify CLI, run as `npm run verify -- --out DIR --json` runs it. */
 export const VERIFY_ENTRY = 'src/tools/verify/cli.ts';

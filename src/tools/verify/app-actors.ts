@@ -1,5 +1,5 @@
 import { AppRole } from '../../policy/app-roles';
-import { APP_ID_TAG } from '../../policy/naming';
+import { APP_ID_TAG, iamRoleArn } from '../../policy/naming';
 import { App } from '../../registry/model';
 import { Actor, actorFor } from './actor';
 import { IdentitySource } from './scenario';
@@ -34,7 +34,7 @@ export function directConsumerActor(app: App): Actor {
  */
 export function otherPrincipalActor(app: App): Actor {
   const { consumer } = app;
-  return actorFor(`arn:aws:iam::${consumer.accountId}:role/${OTHER_ROLE}`, consumer.principalType === 'root' ? [] : [ADMIN_IDENTITY]);
+  return actorFor(iamRoleArn(consumer.accountId, OTHER_ROLE), consumer.principalType === 'root' ? [] : [ADMIN_IDENTITY]);
 }
 
 function consumerIdentity(app: App, roleArn: string): IdentitySource {
@@ -48,7 +48,7 @@ function consumerIdentity(app: App, roleArn: string): IdentitySource {
 /** The consumer principal, or for an account root the delegate that acts for it. */
 function consumerPrincipal(app: App): string {
   const { consumer } = app;
-  return consumer.principalType === 'root' ? `arn:aws:iam::${consumer.accountId}:role/${DELEGATE_ROLE}` : consumer.principalArn;
+  return consumer.principalType === 'root' ? iamRoleArn(consumer.accountId, DELEGATE_ROLE) : consumer.principalArn;
 }
 
 /** The session an app gets from assuming its role: tagged with its AppId (and its SourceIdentity when declared). */

@@ -1,6 +1,7 @@
-import { bucketArn } from '../../policy/naming';
+import { accountRootArn, bucketArn, iamRoleArn } from '../../policy/naming';
 import { Account, Bucket } from '../../registry/model';
 import { Actor, actorFor } from './actor';
+import { GUARDRAIL_SIDS } from './guardrails';
 import { FROM_INTERNET } from './network';
 import { requestBy } from './request';
 import { Scenario } from './scenario';
@@ -21,14 +22,14 @@ const DEPLOY_ACTIONS = ['s3:GetBucketPolicy', 's3:PutBucketPolicy'] as const;
 export function bucketScenarios(bucket: Bucket, owner: Account): Scenario[] {
   const trusted: [string, string][] = [
     ...owner.breakGlass.map((arn): [string, string] => [`breakGlass ${arn}`, arn]),
-    ['account root', `arn:aws:iam::${owner.id}:root`],
+    ['account root', accountRootArn(owner.id)],
   ];
-  const outsider = actorFor(`arn:aws:iam::${owner.id}:role/${OUTSIDE_ADMIN_ROLE}`, [ADMIN_IDENTITY]);
+  const outsider = actorFor(iamRoleArn(owner.id, OUTSIDE_ADMIN_ROLE), [ADMIN_IDENTITY]);
   return [
-    ...GUARDED_ACTIONS.map((action) =>
-      scenario(bucket, owner, `an admin of account ${owner.alias} outside the registry: ${action}`, bucket.exclusive ? 'Denied' : 'Allowed', outsider, action)),
+    ...GUARDED_ACTIONS.map((action) => scenario(bucket, owner, `an admin of account ${owner.alias} outside the registry: ${action}`,
+      deniedWhenExclusive(bucket, GUARDRAIL_SIDS.principalsOutsideRegistry), outsider, action)),
     ...trusted.flatMap(([who, arn]) =>
-      GUARDED_ACTIONS.map((action) => scenario(bucket, owner, `${who} is never locked out: ${action}`, 'Allowed', actorFor(arn, [ADMIN_IDENTITY]), action))),
+      GUARDED_ACTIONS.map((action) => scenario(bucket, owner, `${who} is never locked out: ${action}`, ALLOWED, actorFor(arn, [ADMIN_IDENTITY]), action))),
     ...(owner.deployRole ? deployRoleScenarios(bucket, owner, actorFor(owner.deployRole, [ADMIN_IDENTITY])) : []),
   ];
 }
@@ -36,15 +37,25 @@ export function bucketScenarios(bucket: Bucket, owner: Account): Scenario[] {
 function deployRoleScenarios(bucket: Bucket, owner: Account, deployRole: Actor): Scenario[] {
   const who = `deploy role ${owner.deployRole}`;
   return [
-    ...DEPLOY_ACTIONS.map((action) => scenario(bucket, owner, `${who} keeps managing the bucket policy: ${action}`, 'Allowed', deployRole, action)),
-    scenario(bucket, owner, `${who} reads objects: s3:GetObject`, bucket.exclusive ? 'Denied' : 'Allowed', deployRole, 's3:GetObject'),
+    ...DEPLOY_ACTIONS.map((action) => scenario(bucket, owner, `${who} keeps managing the bucket policy: ${action}`, ALLOWED, deployRole, action)),
+    scenario(bucket, owner, `${who} reads objects: s3:GetObject`,
+      deniedWhenExclusive(bucket, GUARDRAIL_SIDS.deployRoleBeyondBucketPolicy), deployRole, 's3:GetObject'),
   ];
 }
 
-function scenario(bucket: Bucket, owner: Account, name: string, expected: Scenario['expected'], actor: Actor, action: string): Scenario {
+type Expectation = Pick<Scenario, 'expected' | 'expectedSid'>;
+
+const ALLOWED: Expectation = { expected: 'Allowed' };
+
+/** Denied by the guardrail `sid` on an exclusive bucket; allowed on a shared one, where the account's IAM decides. */
+function deniedWhenExclusive(bucket: Bucket, sid: string): Expectation {
+  return bucket.exclusive ? { expected: 'Denied', expectedSid: sid } : ALLOWED;
+}
+
+function scenario(bucket: Bucket, owner: Account, name: string, expectation: Expectation, actor: Actor, action: string): Scenario {
   const resource = action === 's3:GetObject' ? `${bucketArn(bucket.name)}/${OBJECT_NAME}` : bucketArn(bucket.name);
   const request = requestBy(actor, {
     action, resource, resourceAccount: owner.id, resourcePolicy: { kind: 'bucket', bucket: bucket.name }, network: FROM_INTERNET,
   });
-  return { bucket: bucket.name, scenario: name, expected, requests: [request] };
+  return { bucket: bucket.name, scenario: name, ...expectation, requests: [request] };
 }

@@ -1,9 +1,10 @@
 import { parseArgs } from 'node:util';
 import { loadRegistry, registryRoot } from '../../registry/load';
 import { runCli } from '../cli';
+import { UserError } from '../user-error';
 import { verifyOutput } from './index';
 import { formatJson, formatTable } from './report';
-import { SynthesisError, withSynthesizedOutput } from './synthesize';
+import { withSynthesizedOutput } from './synthesize';
 import { VerifyReport } from './types';
 
 const USAGE = 'usage: npm run verify -- [--out DIR] [--json]';
@@ -14,33 +15,25 @@ interface Args {
   readonly json: boolean;
 }
 
-/** Bad command-line input: reported as one line, without a stack trace. */
-class UsageError extends Error {}
-
 function parse(argv: readonly string[]): Args {
   try {
     const { values } = parseArgs({ args: [...argv], options: { out: { type: 'string' }, json: { type: 'boolean', default: false } }, strict: true });
     return { out: values.out, json: values.json ?? false };
   } catch (e) {
-    throw new UsageError(`error: ${(e as Error).message}; ${USAGE}`);
+    throw new UserError(`${(e as Error).message}; ${USAGE}`);
   }
 }
 
+/** Bad arguments, registry errors and a failed synthesis are UserErrors or RegistryErrors: runCli prints them. */
 async function main(): Promise<void> {
-  try {
-    const args = parse(process.argv.slice(2));
-    const registry = loadRegistry(registryRoot());
-    const report = args.out
-      ? await verifyOutput(registry, args.out)
-      : await withSynthesizedOutput(registry.root, (dir) => verifyOutput(registry, dir));
-    const colour = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
-    process.stdout.write(args.json ? formatJson(report) : formatTable(report, { colour }));
-    if (!succeeded(report)) process.exitCode = 1;
-  } catch (e) {
-    if (!(e instanceof UsageError || e instanceof SynthesisError)) throw e;
-    console.error(e.message);
-    process.exitCode = 1;
-  }
+  const args = parse(process.argv.slice(2));
+  const registry = loadRegistry(registryRoot());
+  const report = args.out
+    ? await verifyOutput(registry, args.out)
+    : await withSynthesizedOutput(registry.root, (dir) => verifyOutput(registry, dir));
+  const colour = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+  process.stdout.write(args.json ? formatJson(report) : formatTable(report, { colour }));
+  if (!succeeded(report)) process.exitCode = 1;
 }
 
 /** Every scenario as expected, and every policy evaluated. */

@@ -33,21 +33,34 @@ export async function evaluateScenarios(scenarios: readonly Scenario[], output: 
   return { results, errors: [...resolver.errors] };
 }
 
-/** A call is allowed when each authorization it needs is; the first denial names the deciding statement. */
+/**
+ * A call is allowed when each authorization it needs is; the first denial names the deciding statement. A guardrail
+ * scenario (`expectedSid`) passes only when that Deny statement is among those that denied each authorization.
+ */
 function scenarioResult(scenario: Scenario, outcomes: readonly RequestOutcome[]): ScenarioResult {
-  const { app, bucket, expected } = scenario;
+  const { app, bucket, expected, expectedSid } = scenario;
   const failed = outcomes.find((o) => 'error' in o);
   const denied = outcomes.find((o) => 'outcome' in o && o.outcome.result !== 'Allowed');
   const actual: Decision | 'Error' = failed ? 'Error' : denied ? 'Denied' : 'Allowed';
-  const decidingSid = denied && 'outcome' in denied ? denied.outcome.decidingSid : undefined;
-  const detail = outcomes.map(describe).join('\n');
+  const notByExpected = actual === 'Denied' && expectedSid !== undefined
+    ? outcomes.filter((o) => 'outcome' in o && !(o.outcome.denyingSids ?? []).includes(expectedSid))
+    : [];
+  // When several Deny statements match, each decides alike: name the expected one when it is among them.
+  const decidingSid = actual === 'Denied' && expectedSid !== undefined && !notByExpected.length
+    ? expectedSid
+    : denied && 'outcome' in denied ? denied.outcome.decidingSid : undefined;
+  const mismatch = notByExpected.length
+    ? [`expected the Deny statement ${expectedSid} to decide, but it did not deny ${notByExpected.map((o) => o.request.action).join(', ')}`]
+    : [];
+  const detail = [...mismatch, ...outcomes.map(describe)].join('\n');
   return {
     ...(app !== undefined && { app }),
     ...(bucket !== undefined && { bucket }),
     scenario: scenario.scenario,
     expected,
+    ...(expectedSid !== undefined && { expectedSid }),
     actual,
-    pass: actual === expected,
+    pass: actual === expected && !notByExpected.length,
     ...(decidingSid !== undefined && { decidingSid }),
     detail,
   };

@@ -2,7 +2,8 @@ import { Registry } from '../../registry/model';
 import { evaluateScenarios } from './evaluate';
 import { deriveScenarios } from './scenarios';
 import { indexSynthesized, SynthesizedOutput } from './synthesized';
-import { OutputDirError, readStacks } from './terraform-json';
+import { OutputDirError } from '../synth-output';
+import { readWorkspaces } from './terraform-json';
 import { ScenarioResult, VerifyReport } from './types';
 
 export type { Decision, ScenarioResult, VerifyReport } from './types';
@@ -29,7 +30,7 @@ export async function verifyOutput(registry: Registry, outDir: string, options: 
 
 function readOutput(registry: Registry, outDir: string): SynthesizedOutput | { error: string } {
   try {
-    const { stacks, errors } = readStacks(outDir, new Map(registry.accounts.map((a) => [a.alias, a.id])));
+    const { stacks, errors } = readWorkspaces(outDir, new Map(registry.accounts.map((a) => [a.alias, a.id])));
     return indexSynthesized(stacks, errors);
   } catch (e) {
     if (e instanceof OutputDirError) return { error: e.message };

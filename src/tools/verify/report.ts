@@ -33,8 +33,13 @@ function groups(results: readonly ScenarioResult[]): [string, ScenarioResult[]][
   return [...byTitle];
 }
 
+/** `Denied by <Sid>` for a guardrail scenario, whose denial must come from that statement. */
+function expectation(r: ScenarioResult): string {
+  return r.expectedSid === undefined ? r.expected : `${r.expected} by ${r.expectedSid}`;
+}
+
 function table(rows: readonly ScenarioResult[], paint: (colour: keyof typeof ANSI, text: string) => string): string[] {
-  const cells = rows.map((r) => [r.pass ? 'ok' : 'FAIL', r.scenario, r.expected, r.actual, r.decidingSid ?? '']);
+  const cells = rows.map((r) => [r.pass ? 'ok' : 'FAIL', r.scenario, expectation(r), r.actual, r.decidingSid ?? '']);
   const widths = HEADER.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
   const line = (c: readonly string[]) => c.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd();
   return [

@@ -42,5 +42,10 @@ export interface Scenario {
   readonly bucket?: string;
   readonly scenario: string;
   readonly expected: Decision;
+  /**
+   * For a guardrail: the Sid of the Deny statement that must decide. Every request of the call must be explicitly
+   * denied by it, so a removed guardrail cannot hide behind another denial. Only with `expected: 'Denied'`.
+   */
+  readonly expectedSid?: string;
   readonly requests: readonly SimRequest[];
 }

@@ -1,6 +1,6 @@
 import { KMS_ACTIONS, SECRET_READ_ACTIONS } from '../../policy/actions';
 import { AppRole } from '../../policy/app-roles';
-import { arnAccount } from '../../policy/naming';
+import { arnAccount, secretArn } from '../../policy/naming';
 import { appSession } from './app-actors';
 import { FROM_INTERNET } from './network';
 import { requestBy } from './request';
@@ -24,7 +24,7 @@ export function secretScenarios(role: AppRole): Scenario[] {
       context: { 'secretsmanager:SecretId': resource },
     });
   };
-  const undeclared = `arn:aws:secretsmanager:${account.region}:${account.id}:secret:${UNDECLARED_SECRET}`;
+  const undeclared = secretArn(account.region, account.id, UNDECLARED_SECRET);
   return [
     ...role.secrets.flatMap((secret) => [
       scenario(`read secret ${secret}`, 'Allowed', SECRET_READ_ACTIONS.map((action) => secretRequest(action, secret))),

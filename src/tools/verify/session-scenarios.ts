@@ -6,6 +6,7 @@ import { Actor } from './actor';
 import { appSession, directConsumerActor } from './app-actors';
 import { neighbourApp, neighbourPrefix } from './neighbours';
 import { FROM_OUTSIDE, fromInsideNetwork, NetworkContext, overPlainHttp } from './network';
+import { GUARDRAIL_SIDS } from './guardrails';
 import { requestBy } from './request';
 import { Scenario, SimRequest } from './scenario';
 import { OBJECT_NAME } from './stand-ins';
@@ -23,6 +24,9 @@ export function sessionScenarios(registry: Registry, role: AppRole, access: Role
   const url = (prefix: string) => `s3://${bucket.name}/${prefix}`;
   const scenario = (name: string, expected: Scenario['expected'], requests: readonly SimRequest[]): Scenario =>
     ({ app: app.id, bucket: bucket.name, scenario: name, expected, requests });
+  /** Denied by one bucket guardrail in particular: another denial must not hide its absence. */
+  const guarded = (name: string, expectedSid: string, requests: readonly SimRequest[]): Scenario =>
+    ({ ...scenario(name, 'Denied', requests), expectedSid });
   const use = (actor: Actor, permission: Permission, prefix: string, network: NetworkContext = inside) =>
     permissionRequests(actor, role, access, permission, prefix, network);
   /** A denial is proven action by action: one allowed action of a permission must not hide behind a denied one. */
@@ -42,11 +46,16 @@ export function sessionScenarios(registry: Registry, role: AppRole, access: Role
     ...ALL_PERMISSIONS.filter((p) => !declared.includes(p)).flatMap((p) => denyEach(`${p} under its prefix ${url(own)} (not declared)`, p, own)),
     ...declared.flatMap((p) => denyEach(`${p} outside its prefix ${url(outside)}`, p, outside)),
     ...(declared.includes('list') ? [scenario(`list the whole bucket ${url('')}`, 'Denied', use(session, 'list', ''))] : []),
-    scenario(`${first} ${url(own)} over plain HTTP`, bucket.enforceTls ? 'Denied' : 'Allowed', use(session, first, own, overPlainHttp(inside))),
-    ...(bucket.network ? [scenario(`${first} ${url(own)} from outside the bucket network`, 'Denied', use(session, first, own, FROM_OUTSIDE))] : []),
+    bucket.enforceTls
+      ? guarded(`${first} ${url(own)} over plain HTTP`, GUARDRAIL_SIDS.insecureTransport, use(session, first, own, overPlainHttp(inside)))
+      : scenario(`${first} ${url(own)} over plain HTTP`, 'Allowed', use(session, first, own, overPlainHttp(inside))),
+    ...(bucket.network
+      ? [guarded(`${first} ${url(own)} from outside the bucket network`, GUARDRAIL_SIDS.sessionOutsideNetwork, use(session, first, own, FROM_OUTSIDE))]
+      : []),
     scenario(`${first} ${url(own)} as the consumer principal directly, without assuming`, 'Denied', use(directConsumerActor(app), first, own)),
-    scenario(`${first} ${url(own)} in a session without the AppId tag`, 'Denied', use(appSession(role, {}), first, own)),
-    scenario(`${first} ${url(own)} in a session tagged for another app`, 'Denied', use(appSession(role, { [APP_ID_TAG]: neighbourApp(registry, app).id }), first, own)),
+    guarded(`${first} ${url(own)} in a session without the AppId tag`, GUARDRAIL_SIDS.sessionWithoutAppIdTag, use(appSession(role, {}), first, own)),
+    guarded(`${first} ${url(own)} in a session tagged for another app`, GUARDRAIL_SIDS.sessionTaggedForAnotherApp,
+      use(appSession(role, { [APP_ID_TAG]: neighbourApp(registry, app).id }), first, own)),
   ];
   const neighbour = neighbourPrefix(registry, app, access);
   if (neighbour) {

@@ -38,8 +38,13 @@ export interface PreparedRequest {
 
 export interface Outcome {
   readonly result: EvaluationResult;
-  /** Sid of the explicit Deny that decided, when there is one. */
+  /** Sid of the explicit Deny that decided, when there is one: the first of `denyingSids`. */
   readonly decidingSid?: string;
+  /**
+   * Sids of every explicit Deny that matched, in policy order. AWS does not rank matching Denies, and the simulator
+   * reports each of them, so any one of these decided the request.
+   */
+  readonly denyingSids?: readonly string[];
   /** Which policies and statements allowed or denied it, for the report. */
   readonly reason: string;
 }
@@ -80,17 +85,21 @@ function ignoredKeys(response: Exclude<RunSimulationResults, { resultType: 'erro
   return [...new Set(results.flatMap((r) => r.ignoredContextKeys ?? []))];
 }
 
-function explain(analysis: RequestAnalysis | undefined): { decidingSid?: string; reason: string } {
+function explain(analysis: RequestAnalysis | undefined): Omit<Outcome, 'result'> {
   if (!analysis) return { reason: 'no resource matched' };
   if (analysis.result === 'Allowed') {
     const grants = getGrantReasons(analysis).map((g) => `${g.policyType} ${g.statementId ?? `#${g.statementIndex}`}`);
     return { reason: `allowed by ${grants.join(', ') || 'implicit trust'}` };
   }
   const denials = getDenialReasons(analysis);
-  const explicit = denials.find((d) => d.denialType === 'Explicit');
-  if (explicit && explicit.denialType === 'Explicit') {
-    const sid = explicit.statementId;
-    return { decidingSid: sid, reason: `explicit Deny ${sid ?? `#${explicit.statementIndex}`} in the ${explicit.policyType} policy` };
+  const explicit = denials.flatMap((d) => (d.denialType === 'Explicit' ? [d] : []));
+  if (explicit.length) {
+    const denyingSids = explicit.flatMap((d) => (d.statementId === undefined ? [] : [d.statementId]));
+    const which = explicit.map((d) => `${d.statementId ?? `#${d.statementIndex}`} in the ${d.policyType} policy`);
+    return {
+      ...(denyingSids.length > 0 && { decidingSid: denyingSids[0], denyingSids }),
+      reason: `explicit Deny ${which.join(', ')}`,
+    };
   }
   return { reason: `no Allow in the ${[...new Set(denials.map((d) => d.policyType))].join(' or ')} policy` };
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { PolicyDocument } from '../../policy/document';
+import { accountRootArn } from '../../policy/naming';
 import type { IdentitySource } from './scenario';
 
 /**
@@ -71,7 +72,7 @@ export function defaultKeyPolicy(accountIds: readonly string[]): PolicyDocument 
     Statement: [{
       Sid: 'StandInDefaultKeyPolicy',
       Effect: 'Allow',
-      Principal: { AWS: [...new Set(accountIds)].map((id) => `arn:aws:iam::${id}:root`) },
+      Principal: { AWS: [...new Set(accountIds)].map(accountRootArn) },
       Action: 'kms:*',
       Resource: '*',
     }],

@@ -1,21 +1,11 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { iamRoleArn, managedPolicyArn } from '../../policy/naming';
+import { readStackFiles, stackFile, StackFile } from '../synth-output';
 import { uniqueId } from './stand-ins';
 import { Lookup, renderTemplate } from './terraform-template';
 import { locate } from './text-position';
 
-/** The parts of a synthesized `cdk.tf.json` verify reads. */
-export interface TerraformJson {
-  readonly resource?: Record<string, Record<string, Record<string, unknown>>>;
-  readonly data?: Record<string, Record<string, unknown>>;
-}
-
-/** One synthesized workspace: `<outDir>/stacks/<alias>/cdk.tf.json`. */
-export interface Stack {
-  readonly alias: string;
-  readonly file: string;
-  readonly text: string;
-  readonly json: TerraformJson;
+/** One synthesized workspace, with the AWS account it applies to. */
+export interface Stack extends StackFile {
   /** The AWS account the workspace applies to, from the registry. */
   readonly accountId: string;
 }
@@ -31,41 +21,34 @@ export interface Attribute {
   readonly errors: readonly string[];
 }
 
-/** A problem with the synthesized directory as a whole: the user pointed verify at the wrong place. */
-export class OutputDirError extends Error {}
-
-const STACK_FILE = 'cdk.tf.json';
-
-/** Reads every stack of a synthesized directory; `accountIds` maps each registry alias to its account id. */
-export function readStacks(outDir: string, accountIds: ReadonlyMap<string, string>): { stacks: Stack[]; errors: string[] } {
-  const stacksDir = join(outDir, 'stacks');
-  if (!existsSync(stacksDir)) {
-    throw new OutputDirError(`${outDir}: error: no stacks/ directory; run \`npm run synth\` first or pass the directory it wrote (--out cdktf.out)`);
-  }
+/**
+ * Reads every workspace of a synthesized directory and matches it to the registry: `accountIds` maps each alias to
+ * its account id. An unreadable workspace, one the registry lacks, and one the registry has but the output lacks are
+ * errors. Throws OutputDirError (src/tools/synth-output.ts) when the directory holds no stacks/ at all.
+ */
+export function readWorkspaces(outDir: string, accountIds: ReadonlyMap<string, string>): { stacks: Stack[]; errors: string[] } {
+  const { stacks: files, unreadable } = readStackFiles(outDir);
+  const readable = new Map(files.map((f) => [f.alias, f]));
+  const problems = new Map(unreadable.map((u) => [u.alias, u.error]));
   const stacks: Stack[] = [];
   const errors: string[] = [];
-  const present = readdirSync(stacksDir).sort().filter((alias) => existsSync(join(stacksDir, alias, STACK_FILE)));
-  for (const alias of present) {
-    const read = readStack(join(stacksDir, alias, STACK_FILE), alias, accountIds.get(alias));
-    if ('error' in read) errors.push(read.error);
-    else stacks.push(read);
+  for (const alias of [...readable.keys(), ...problems.keys()].sort()) {
+    const accountId = accountIds.get(alias);
+    const file = readable.get(alias);
+    if (!accountId) {
+      errors.push(`${stackFile(outDir, alias)}:1:1: error: workspace "${alias}" has no account in accounts.yaml; synthesize again so the output matches the registry`);
+    } else if (file) {
+      stacks.push({ ...file, accountId });
+    } else {
+      errors.push(problems.get(alias)!);
+    }
   }
   for (const alias of accountIds.keys()) {
-    if (!present.includes(alias)) {
-      errors.push(`${join(stacksDir, alias, STACK_FILE)}:1:1: error: workspace "${alias}" is missing; synthesize again so the output matches the registry`);
+    if (!readable.has(alias) && !problems.has(alias)) {
+      errors.push(`${stackFile(outDir, alias)}:1:1: error: workspace "${alias}" is missing; synthesize again so the output matches the registry`);
     }
   }
   return { stacks, errors };
-}
-
-function readStack(file: string, alias: string, accountId: string | undefined): Stack | { error: string } {
-  if (!accountId) return { error: `${file}:1:1: error: workspace "${alias}" has no account in accounts.yaml; synthesize again so the output matches the registry` };
-  const text = readFileSync(file, 'utf8');
-  try {
-    return { alias, file, text, json: JSON.parse(text) as TerraformJson, accountId };
-  } catch (e) {
-    return { error: `${file}:1:1: error: not valid JSON (${(e as Error).message}); synthesize again` };
-  }
 }
 
 /** The resources of one type in a stack, by Terraform name. */
@@ -88,7 +71,7 @@ export function attribute(stack: Stack, type: string, name: string, key: string)
 
 /** The ARN a role gets from its name and path, as Terraform's `arn` attribute would hold. */
 export function roleArn(accountId: string, resource: Record<string, unknown>, name: string): string {
-  return `arn:aws:iam::${accountId}:role${iamPath(resource)}${name}`;
+  return iamRoleArn(accountId, name, iamPath(resource));
 }
 
 /** An IAM resource's `path`, `/` when unset as in AWS. */
@@ -120,7 +103,7 @@ function resourceValue(stack: Stack, type: string, name: string, attr: string): 
     return { arn, name: resource.name, id: resource.name, unique_id: uniqueId(arn) }[attr];
   }
   if (type === 'aws_iam_policy') {
-    const arn = `arn:aws:iam::${stack.accountId}:policy${iamPath(resource)}${resource.name}`;
+    const arn = managedPolicyArn(stack.accountId, resource.name, iamPath(resource));
     return { arn, name: resource.name, id: arn }[attr];
   }
   return undefined;

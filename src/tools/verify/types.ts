@@ -10,6 +10,8 @@ export interface ScenarioResult {
   /** Human-readable scenario, e.g. "AssumeRole without the AppId tag". */
   readonly scenario: string;
   readonly expected: Decision;
+  /** For a guardrail scenario: the Sid of the Deny statement that must decide the denial. */
+  readonly expectedSid?: string;
   /** `Error` when the scenario could not be evaluated (unresolvable policy, ignored context keys). */
   readonly actual: Decision | 'Error';
   readonly pass: boolean;

@@ -1,7 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EMPTY_APP_ENTRY, PROJECT_ROOT, runEntry } from '../../../src/tools/bench/launch';
+import { PROJECT_ROOT } from '../../../src/tools/launch';
+import { EMPTY_APP_ENTRY, runEntry } from '../../../src/tools/bench/run-entry';
 
 describe('runEntry', () => {
   let outDir: string;

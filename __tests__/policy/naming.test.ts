@@ -1,0 +1,16 @@
+import { APP_ROLE_PATH, appRoleArn, appRoleName, iamRoleArn, managedPolicyArn, secretArn } from '../../src/policy/naming';
+
+describe('ARN helpers', () => {
+  it('GIVEN a role name without a path WHEN its ARN is built THEN it sits at the root path, as IAM stores it', () => {
+    expect(iamRoleArn('111111111111', 'terraform-deploy')).toBe('arn:aws:iam::111111111111:role/terraform-deploy');
+  });
+
+  it('GIVEN an app role name and path WHEN its ARN is built THEN it is the app role ARN', () => {
+    expect(iamRoleArn('111111111111', appRoleName('swarm-uploader'), APP_ROLE_PATH)).toBe(appRoleArn('111111111111', 'swarm-uploader'));
+  });
+
+  it('GIVEN a managed policy with a path and a secret WHEN their ARNs are built THEN path and region are where AWS puts them', () => {
+    expect(managedPolicyArn('222222222222', 'keyless-consume-node', '/keyless/')).toBe('arn:aws:iam::222222222222:policy/keyless/keyless-consume-node');
+    expect(secretArn('eu-central-1', '111111111111', 'vendor-api-key-AbCdEf')).toBe('arn:aws:secretsmanager:eu-central-1:111111111111:secret:vendor-api-key-AbCdEf');
+  });
+});
