@@ -3,6 +3,16 @@ import { ConditionBlock, policy, PolicyDocument, Statement } from './document';
 import { accountRootArn, APP_ID_TAG, APP_ROLE_NAME_PREFIX, APP_ROLE_PATH, appRolePattern, bucketArn } from './naming';
 import { Account, Bucket } from '../registry/model';
 
+/** Sids of the guardrails, which verify expects to decide the denials they exist for. */
+export const GUARDRAIL_SIDS = {
+  insecureTransport: 'DenyInsecureTransport',
+  principalsOutsideRegistry: 'DenyPrincipalsOutsideRegistry',
+  deployRoleBeyondBucketPolicy: 'DenyDeployRoleBeyondBucketPolicy',
+  sessionWithoutAppIdTag: 'DenyAppSessionWithoutAppIdTag',
+  sessionTaggedForAnotherApp: 'DenyAppSessionTaggedForAnotherApp',
+  sessionOutsideNetwork: 'DenyAppSessionOutsideNetwork',
+} as const;
+
 /**
  * Guardrails of a managed bucket: Deny statements only. Access itself comes from each app role's own
  * policy; an Allow here would, within the same account, bypass that role's prefix scoping.
@@ -16,21 +26,21 @@ export function bucketPolicy(bucket: Bucket, owner: Account): PolicyDocument {
   });
   const statements: Statement[] = [];
   if (bucket.enforceTls) {
-    statements.push(deny('DenyInsecureTransport', { Bool: { 'aws:SecureTransport': 'false' } }));
+    statements.push(deny(GUARDRAIL_SIDS.insecureTransport, { Bool: { 'aws:SecureTransport': 'false' } }));
   }
   if (bucket.exclusive) {
-    statements.push(deny('DenyPrincipalsOutsideRegistry', { ArnNotLike: { 'aws:PrincipalArn': trustedPrincipals(owner) } }));
+    statements.push(deny(GUARDRAIL_SIDS.principalsOutsideRegistry, { ArnNotLike: { 'aws:PrincipalArn': trustedPrincipals(owner) } }));
     if (owner.deployRole) statements.push(deployRoleLimit(owner.deployRole, resources));
   }
   statements.push(
-    deny('DenyAppSessionWithoutAppIdTag', { ...appRoles, Null: { [`aws:PrincipalTag/${APP_ID_TAG}`]: 'true' } }),
-    deny('DenyAppSessionTaggedForAnotherApp', {
+    deny(GUARDRAIL_SIDS.sessionWithoutAppIdTag, { ...appRoles, Null: { [`aws:PrincipalTag/${APP_ID_TAG}`]: 'true' } }),
+    deny(GUARDRAIL_SIDS.sessionTaggedForAnotherApp, {
       ...appRoles,
       ArnNotLike: { 'aws:PrincipalArn': `arn:aws:iam::${owner.id}:role${APP_ROLE_PATH}${APP_ROLE_NAME_PREFIX}\${aws:PrincipalTag/${APP_ID_TAG}}` },
     }),
   );
   const network = networkCondition(bucket);
-  if (network) statements.push(deny('DenyAppSessionOutsideNetwork', { ...appRoles, ...network }));
+  if (network) statements.push(deny(GUARDRAIL_SIDS.sessionOutsideNetwork, { ...appRoles, ...network }));
   return policy(...statements);
 }
 
@@ -40,7 +50,7 @@ export function bucketPolicy(bucket: Bucket, owner: Account): PolicyDocument {
  */
 function deployRoleLimit(deployRole: string, resources: string[]): Statement {
   return {
-    Sid: 'DenyDeployRoleBeyondBucketPolicy',
+    Sid: GUARDRAIL_SIDS.deployRoleBeyondBucketPolicy,
     Effect: 'Deny',
     Principal: '*',
     NotAction: [...BUCKET_POLICY_ACTIONS],

@@ -1,7 +1,6 @@
-import { bucketPolicy } from '../../../src/policy/bucket-policy';
+import { bucketPolicy, GUARDRAIL_SIDS } from '../../../src/policy/bucket-policy';
 import { loadRegistry } from '../../../src/registry/load';
 import { Registry } from '../../../src/registry/model';
-import { GUARDRAIL_SIDS } from '../../../src/tools/verify/guardrails';
 import { Scenario } from '../../../src/tools/verify/scenario';
 import { deriveScenarios } from '../../../src/tools/verify/scenarios';
 import { writeRegistry } from '../../helpers';

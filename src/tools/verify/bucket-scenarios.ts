@@ -1,7 +1,7 @@
 import { accountRootArn, bucketArn, iamRoleArn } from '../../policy/naming';
 import { Account, Bucket } from '../../registry/model';
 import { Actor, actorFor } from './actor';
-import { GUARDRAIL_SIDS } from './guardrails';
+import { GUARDRAIL_SIDS } from '../../policy/bucket-policy';
 import { FROM_INTERNET } from './network';
 import { requestBy } from './request';
 import { Scenario } from './scenario';

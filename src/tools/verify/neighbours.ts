@@ -1,3 +1,4 @@
+import { prefixesOverlap } from '../../registry/prefix';
 import { Access, App, Registry } from '../../registry/model';
 
 /** Another app as seen by an attacker next to this one: its id and ExternalId. */
@@ -22,12 +23,8 @@ export function neighbourApp(registry: Registry, app: App): Neighbour {
 export function neighbourPrefix(registry: Registry, app: App, access: Access): { app: string; prefix: string } | undefined {
   for (const other of registry.apps) {
     if (other.id === app.id) continue;
-    const found = other.access.find((a) => a.bucket === access.bucket && !overlaps(a.prefix, access.prefix));
+    const found = other.access.find((a) => a.bucket === access.bucket && !prefixesOverlap(a.prefix, access.prefix));
     if (found) return { app: other.id, prefix: found.prefix };
   }
   return undefined;
-}
-
-function overlaps(a: string, b: string): boolean {
-  return a.startsWith(b) || b.startsWith(a);
 }

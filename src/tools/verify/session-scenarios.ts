@@ -6,7 +6,7 @@ import { Actor } from './actor';
 import { appSession, directConsumerActor } from './app-actors';
 import { neighbourApp, neighbourPrefix } from './neighbours';
 import { FROM_OUTSIDE, fromInsideNetwork, NetworkContext, overPlainHttp } from './network';
-import { GUARDRAIL_SIDS } from './guardrails';
+import { GUARDRAIL_SIDS } from '../../policy/bucket-policy';
 import { requestBy } from './request';
 import { Scenario, SimRequest } from './scenario';
 import { OBJECT_NAME } from './stand-ins';
