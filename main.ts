@@ -1,6 +1,6 @@
 import { App } from 'cdktf';
 import { AccountStack } from './modules/account-stack';
-import { planAccounts } from './src/policy/account-plan';
+import { AccountPlan, planAccounts } from './src/policy/account-plan';
 import { formatDiagnostic, RegistryError } from './src/registry/diagnostics';
 import { checkRegistry, registryRoot } from './src/registry/load';
 import { Registry } from './src/registry/model';
@@ -8,19 +8,19 @@ import { writeAtomically } from './src/tools/atomic-output';
 import { runCli } from './src/tools/cli';
 
 /** One stack per account alias: each is a separate Terraform workspace. */
-export function buildApp(registry: Registry, outdir: string): App {
+export function buildApp(registry: Registry, outdir: string, plans: readonly AccountPlan[] = planAccounts(registry)): App {
   const app = new App({ outdir });
-  for (const plan of planAccounts(registry)) new AccountStack(app, { plan });
+  for (const plan of plans) new AccountStack(app, { plan });
   return app;
 }
 
 function main(): void {
   const root = registryRoot();
-  const { registry, diagnostics } = checkRegistry(root);
+  const { registry, plans, diagnostics } = checkRegistry(root);
   if (!registry) throw new RegistryError(diagnostics);
   for (const d of diagnostics) console.warn(formatDiagnostic(d));
   const outdir = process.env.CDKTF_OUTDIR || 'cdktf.out';
-  writeAtomically(outdir, (dir) => buildApp(registry, dir).synth());
+  writeAtomically(outdir, (dir) => buildApp(registry, dir, plans).synth());
   console.log(`Synthesized ${registry.accounts.length} workspaces (${registry.apps.length} apps) into ${outdir}/stacks/<alias>`);
 }
 

@@ -32,6 +32,15 @@ export class AccountStack extends TerraformStack {
     // Ids from the principal, not the position: adding a consumer must not rename (replace) another's policies.
     for (const consumer of plan.consumers) new ConsumerAccess(this, `consumer-${consumerKey(consumer.principal)}`, { plan: consumer });
   }
+
+  /**
+   * cdktf resolves every resource once here, only to discover cross-stack references, then again to write it.
+   * Workspaces never reference each other (app role ARNs are deterministic), so only the backend check stays:
+   * at a thousand apps the first pass is a third of the synth.
+   */
+  prepareStack(): void {
+    this.ensureBackendExists();
+  }
 }
 
 function configureBackend(stack: TerraformStack, account: Account): void {

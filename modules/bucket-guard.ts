@@ -12,6 +12,7 @@ export interface BucketGuardProps {
 export class BucketGuard extends Construct {
   constructor(scope: Construct, id: string, props: BucketGuardProps) {
     super(scope, id);
-    new S3BucketPolicy(this, 'policy', { bucket: props.plan.bucket, policy: policyJson(props.plan.policy) });
+    const { bucket, region, policy } = props.plan;
+    new S3BucketPolicy(this, 'policy', { bucket, region, policy: policyJson(policy) });
   }
 }

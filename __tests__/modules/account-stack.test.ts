@@ -140,3 +140,21 @@ describe('AccountStack consumer policies', () => {
     expect(after).toEqual(expect.objectContaining(before));
   });
 });
+
+describe('AccountStack bucket regions', () => {
+  const registry = loadRegistry(writeRegistry(`accounts:
+  data: { id: "111111111111", region: eu-central-1, deployRole: "arn:aws:iam::111111111111:role/tf" }
+buckets:
+  home-bucket: { account: data }
+  us-bucket: { account: data, region: us-east-1 }
+`, {}));
+  const policies = resources(synthAccount(registry, 'data').json, 'aws_s3_bucket_policy');
+
+  test('GIVEN a bucket in another region than its account WHEN synthesized THEN its policy is applied in the bucket\'s region', () => {
+    expect(policies.find((p) => p.bucket === 'us-bucket')).toMatchObject({ region: 'us-east-1' });
+  });
+
+  test('GIVEN a bucket in its account\'s region WHEN synthesized THEN the policy uses the provider\'s region', () => {
+    expect(policies.find((p) => p.bucket === 'home-bucket')!.region).toBeUndefined();
+  });
+});

@@ -21,6 +21,8 @@ export interface RolePlan {
 
 export interface BucketPolicyPlan {
   readonly bucket: string;
+  /** Set when the bucket is in another region than the workspace's provider. */
+  readonly region?: string;
   readonly policy: PolicyDocument;
 }
 
@@ -49,7 +51,11 @@ function planAccount(registry: Registry, account: Account, roles: readonly AppRo
   return {
     account,
     roles: roles.filter((r) => r.account === account).map(rolePlan),
-    bucketPolicies: buckets.map((b) => ({ bucket: b.name, policy: bucketPolicy(b, account) })),
+    bucketPolicies: buckets.map((b) => ({
+      bucket: b.name,
+      ...(b.region !== account.region && { region: b.region }),
+      policy: bucketPolicy(b, account),
+    })),
     consumers: consumerPlans(account, roles),
   };
 }

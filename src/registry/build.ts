@@ -32,6 +32,7 @@ export function buildRegistry(
   const buckets: Bucket[] = Object.entries(data.buckets ?? {}).map(([name, b]) => ({
     name,
     account: b.account,
+    region: b.region ?? byAlias.get(b.account)?.region ?? '',
     exclusive: b.exclusive ?? true,
     enforceTls: b.enforceTls ?? true,
     network: b.network && {

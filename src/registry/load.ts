@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Diagnostic, error, RegistryError } from './diagnostics';
 import { Registry } from './model';
-import { validateRegistry } from './validate';
+import { CheckedRegistry, validateRegistry } from './validate';
 
 export const ACCOUNTS_FILE = 'accounts.yaml';
 export const APPS_DIR = 'apps';
@@ -35,7 +35,7 @@ export function loadRegistry(root: string, env: NodeJS.ProcessEnv = process.env)
 }
 
 /** Loads the registry and returns every diagnostic, with the model when there are no errors. */
-export function checkRegistry(root: string, env: NodeJS.ProcessEnv = process.env): { registry?: Registry; diagnostics: Diagnostic[] } {
+export function checkRegistry(root: string, env: NodeJS.ProcessEnv = process.env): CheckedRegistry {
   return validateRegistry(root, readRegistryFiles(root), env);
 }
 

@@ -35,6 +35,8 @@ export interface Bucket {
   readonly name: string;
   /** Alias of the owning account. */
   readonly account: string;
+  /** @default the owning account's region */
+  readonly region: string;
   /** @default true */
   readonly exclusive: boolean;
   /** @default true */

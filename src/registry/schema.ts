@@ -123,10 +123,11 @@ const cloudBackend = z.strictObject({
   hostname: nonEmpty.optional(),
 });
 
+const awsRegion = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, { error: 'must be an AWS region such as eu-central-1' });
+
 export const accountSchema = z.strictObject({
   id: quotedAccountId.describe('the 12-digit AWS account id, quoted'),
-  region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, { error: 'must be an AWS region such as eu-central-1' })
-    .describe('region of the workspace provider'),
+  region: awsRegion.describe('region of the workspace provider'),
   deployRole: arnString().regex(/^arn:aws:iam::\d{12}:role\/[\w+=,.@/-]+$/, {
     error: 'must be a role ARN without wildcards, such as arn:aws:iam::111111111111:role/terraform',
   }).optional().describe('role the Terraform AWS provider assumes for this workspace'),
@@ -157,6 +158,7 @@ export const networkSchema = z.strictObject({
 
 export const bucketSchema = z.strictObject({
   account: nonEmpty.describe('alias of the account that owns the bucket'),
+  region: awsRegion.optional().describe('region of the bucket; default: the owning account\'s region'),
   exclusive: z.boolean().optional().describe('default true: only registry app roles, breakGlass, the deploy role and root may use the bucket'),
   enforceTls: z.boolean().optional().describe('default true: deny requests without TLS'),
   network: networkSchema.optional().describe('app sessions may use the bucket only from these networks'),

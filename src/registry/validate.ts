@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { planAccounts } from '../policy/account-plan';
+import { AccountPlan, planAccounts } from '../policy/account-plan';
 import { quotaDiagnostics } from '../policy/quotas';
 import { buildRegistry } from './build';
 import { accountIdUnique } from './checks/account-id-unique';
@@ -17,6 +17,7 @@ import { externalIdEnv } from './checks/external-id-env';
 import { externalIdShort } from './checks/external-id-short';
 import { externalIdUnique } from './checks/external-id-unique';
 import { kmsKeyAccount } from './checks/kms-key-account';
+import { kmsKeyRegion } from './checks/kms-key-region';
 import { prefixOverlap } from './checks/prefix-overlap';
 import { checkSchema } from './checks/schema';
 import { secretAccount } from './checks/secret-account';
@@ -39,6 +40,7 @@ export const CHECKS: readonly Check[] = [
   exclusiveWithoutDeployRole,
   bucketOwner,
   kmsKeyAccount,
+  kmsKeyRegion,
   sourceIpPublic,
   appIdUnique,
   consumerAccount,
@@ -71,12 +73,20 @@ const APP_KIND: FileKind<z.infer<typeof appFileSchema>> = {
   whatToWrite: 'declare the app (id, owner, consumer, externalId, access) or delete the file',
 };
 
+/** The outcome of validation: every diagnostic, and the model with its plans when there is no error. */
+export interface CheckedRegistry {
+  readonly registry?: Registry;
+  /** The plans the quota checks were run on: what synth writes, so it need not plan again. */
+  readonly plans?: readonly AccountPlan[];
+  readonly diagnostics: Diagnostic[];
+}
+
 /**
  * Every check on the registry, in stages: each file alone (YAML, empty, schema), then the checks across
  * files, then the AWS quotas of the policies the model would generate. Reports every problem found;
  * the model comes back only when there is no error.
  */
-export function validateRegistry(root: string, files: RegistryFiles, env: NodeJS.ProcessEnv): { registry?: Registry; diagnostics: Diagnostic[] } {
+export function validateRegistry(root: string, files: RegistryFiles, env: NodeJS.ProcessEnv): CheckedRegistry {
   const diagnostics: Diagnostic[] = [...files.diagnostics];
   if (!files.accounts && !diagnostics.some((d) => d.location.file === ACCOUNTS_FILE)) {
     diagnostics.push(error({ file: ACCOUNTS_FILE, line: 1, column: 1 }, `file not found; create ${ACCOUNTS_FILE} in the registry root ${root}`));
@@ -86,8 +96,9 @@ export function validateRegistry(root: string, files: RegistryFiles, env: NodeJS
   for (const check of CHECKS) diagnostics.push(...check({ accounts, apps, env }));
   if (accounts && !hasErrors(diagnostics)) {
     const registry = buildRegistry(root, accounts, apps, env);
-    diagnostics.push(...quotaDiagnostics(registry, planAccounts(registry)));
-    if (!hasErrors(diagnostics)) return { registry, diagnostics: sortDiagnostics(diagnostics) };
+    const plans = planAccounts(registry);
+    diagnostics.push(...quotaDiagnostics(registry, plans));
+    if (!hasErrors(diagnostics)) return { registry, plans, diagnostics: sortDiagnostics(diagnostics) };
   }
   return { diagnostics: sortDiagnostics(diagnostics) };
 }

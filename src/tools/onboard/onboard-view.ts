@@ -89,7 +89,8 @@ export function onboardView(registry: Registry, appId: string): OnboardView {
       arn: role.arn,
       workspace: role.account.alias,
       accountId: role.account.id,
-      region: role.account.region,
+      // The snippets' S3 client talks to the example bucket, whose region may differ from its account's.
+      region: role.access[0]?.target.region ?? role.account.region,
       grants,
       example: grants[0],
       secrets: role.secrets,
