@@ -1,5 +1,8 @@
+import { availableParallelism } from 'node:os';
 import { Registry } from '../../registry/model';
 import { evaluateScenarios } from './evaluate';
+import { evaluateInThreads } from './parallel';
+import { Scenario } from './scenario';
 import { deriveScenarios } from './scenarios';
 import { indexSynthesized, SynthesizedOutput } from './synthesized';
 import { OutputDirError } from '../synth-output';
@@ -11,7 +14,14 @@ export type { Decision, ScenarioResult, VerifyReport } from './types';
 export interface VerifyOptions {
   /** Only these apps' scenarios, and the bucket scenarios of the buckets they use. */
   readonly apps?: readonly string[];
+  /** Worker threads to evaluate in; by default up to MAX_THREADS, and none below PARALLEL_FROM scenarios. */
+  readonly threads?: number;
 }
+
+/** More threads than this mostly add start-up time and memory: each loads the simulator's IAM data. */
+const MAX_THREADS = 4;
+/** Below this many scenarios, starting worker threads costs more than it saves. */
+const PARALLEL_FROM = 200;
 
 /**
  * Simulates the expected-access matrix of `registry` against the policies synthesized into `outDir`
@@ -22,15 +32,24 @@ export async function verifyOutput(registry: Registry, outDir: string, options: 
   if (unknownApps.length) {
     return report([], unknownApps.map((id) => `error: no app "${id}" in the registry; pass ids from apps/*.yaml`));
   }
-  const output = readOutput(registry, outDir);
+  const accountIds = new Map(registry.accounts.map((a) => [a.alias, a.id]));
+  const output = readOutput(accountIds, outDir);
   if ('error' in output) return report([], [output.error]);
-  const { results, errors } = await evaluateScenarios(deriveScenarios(registry, options), output);
+  const scenarios = deriveScenarios(registry, options);
+  const threads = options.threads ?? defaultThreads(scenarios);
+  const { results, errors } = threads > 1
+    ? await evaluateInThreads(scenarios, outDir, accountIds, threads)
+    : await evaluateScenarios(scenarios, output);
   return report(results, [...output.errors, ...errors]);
 }
 
-function readOutput(registry: Registry, outDir: string): SynthesizedOutput | { error: string } {
+function defaultThreads(scenarios: readonly Scenario[]): number {
+  return scenarios.length < PARALLEL_FROM ? 1 : Math.min(availableParallelism(), MAX_THREADS);
+}
+
+function readOutput(accountIds: ReadonlyMap<string, string>, outDir: string): SynthesizedOutput | { error: string } {
   try {
-    const { stacks, errors } = readWorkspaces(outDir, new Map(registry.accounts.map((a) => [a.alias, a.id])));
+    const { stacks, errors } = readWorkspaces(outDir, accountIds);
     return indexSynthesized(stacks, errors);
   } catch (e) {
     if (e instanceof OutputDirError) return { error: e.message };
