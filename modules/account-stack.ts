@@ -1,6 +1,6 @@
 import { relative, resolve } from 'node:path';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { App, CloudBackend, LocalBackend, NamedCloudWorkspace, S3Backend, TerraformStack } from 'cdktf';
+import { App, CloudBackend, LocalBackend, NamedCloudWorkspace, S3Backend, TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 import { AccountPlan } from '../src/policy/account-plan';
 import { Account } from '../src/registry/model';
@@ -20,10 +20,17 @@ export class AccountStack extends TerraformStack {
     const { plan } = props;
     super(scope, plan.account.alias);
     configureBackend(this, plan.account);
+    // Pull-request plans pass -var deploy_role_arn= to run as their read-only plan role: the AWS provider assumes
+    // no role when role_arn is empty.
+    const deployRoleArn = new TerraformVariable(this, 'deploy_role_arn', {
+      type: 'string',
+      default: plan.account.deployRole ?? '',
+      description: 'Role the AWS provider assumes; empty: the caller\'s own credentials (read-only plans as planRole)',
+    });
     new AwsProvider(this, 'aws', {
       region: plan.account.region,
       allowedAccountIds: [plan.account.id],
-      assumeRole: plan.account.deployRole ? [{ roleArn: plan.account.deployRole, sessionName: 'keyless-deploy' }] : undefined,
+      assumeRole: [{ roleArn: deployRoleArn.stringValue, sessionName: 'keyless-deploy' }],
       defaultTags: [{ tags: { 'managed-by': 'keyless' } }],
     });
     for (const role of plan.roles) new AppRole(this, `app-${role.appId}`, { plan: role });

@@ -65,12 +65,17 @@ describe('AccountStack in a bucket account', () => {
     }
   });
 
-  test('GIVEN a deploy role WHEN synthesized THEN the provider assumes it and only works in the account it belongs to', () => {
+  test('GIVEN a deploy role WHEN synthesized THEN the provider assumes it by default and only works in the account it belongs to', () => {
     expect(json.provider.aws[0]).toMatchObject({
       region: 'eu-central-1',
       allowed_account_ids: ['111111111111'],
-      assume_role: [{ role_arn: 'arn:aws:iam::111111111111:role/terraform-deploy' }],
+      assume_role: [{ role_arn: '${var.deploy_role_arn}' }],
     });
+    expect(json.variable.deploy_role_arn).toMatchObject({ type: 'string', default: 'arn:aws:iam::111111111111:role/terraform-deploy' });
+  });
+
+  test('GIVEN no deploy role WHEN synthesized THEN the variable defaults to empty, which makes the provider assume nothing', () => {
+    expect(synthAccount(unseen, 'lake').json.variable.deploy_role_arn.default).toBe('');
   });
 
   test('GIVEN no backend WHEN synthesized THEN state is a local file outside cdktf.out, one per workspace', () => {

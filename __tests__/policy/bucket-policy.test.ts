@@ -26,7 +26,7 @@ describe('bucketPolicy', () => {
     });
   });
 
-  test('GIVEN an exclusive bucket WHEN built THEN every principal but app roles, root, deploy role and breakGlass is denied', () => {
+  test('GIVEN an exclusive bucket WHEN built THEN every principal but app roles, root, deploy and plan roles and breakGlass is denied', () => {
     const s = statement(policyOf(bundled, 'acme-ledger-archive'), 'DenyPrincipalsOutsideRegistry');
     expect(s.Condition).toEqual({
       ArnNotLike: {
@@ -34,6 +34,7 @@ describe('bucketPolicy', () => {
           'arn:aws:iam::111111111111:role/keyless/keyless-*',
           'arn:aws:iam::111111111111:root',
           'arn:aws:iam::111111111111:role/terraform-deploy',
+          'arn:aws:iam::111111111111:role/terraform-plan',
           'arn:aws:iam::111111111111:role/platform-admin',
         ],
       },
@@ -77,6 +78,15 @@ describe('bucketPolicy', () => {
       NotAction: ['s3:GetBucketPolicy', 's3:PutBucketPolicy', 's3:DeleteBucketPolicy'],
       Resource: BOTH_RESOURCES,
       Condition: { ArnLike: { 'aws:PrincipalArn': 'arn:aws:iam::111111111111:role/terraform-deploy' } },
+    });
+  });
+
+  test('GIVEN an exclusive bucket and a plan role WHEN built THEN the plan role may read the bucket policy and nothing else', () => {
+    expect(statement(policyOf(bundled, 'acme-ledger-archive'), 'DenyPlanRoleBeyondReadingBucketPolicy')).toEqual({
+      Sid: 'DenyPlanRoleBeyondReadingBucketPolicy', Effect: 'Deny', Principal: '*',
+      NotAction: ['s3:GetBucketPolicy'],
+      Resource: BOTH_RESOURCES,
+      Condition: { ArnLike: { 'aws:PrincipalArn': 'arn:aws:iam::111111111111:role/terraform-plan' } },
     });
   });
 

@@ -29,3 +29,6 @@ export const KMS_ACTIONS: Readonly<Partial<Record<Permission, readonly string[]>
 
 /** The S3 actions that manage a bucket policy: all a deploy role needs on an exclusive bucket. */
 export const BUCKET_POLICY_ACTIONS = ['s3:GetBucketPolicy', 's3:PutBucketPolicy', 's3:DeleteBucketPolicy'] as const;
+
+/** What a plan reads of a bucket when it refreshes the bucket policy. */
+export const BUCKET_POLICY_READ_ACTION = 's3:GetBucketPolicy';

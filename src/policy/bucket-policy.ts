@@ -1,4 +1,4 @@
-import { BUCKET_POLICY_ACTIONS } from './actions';
+import { BUCKET_POLICY_ACTIONS, BUCKET_POLICY_READ_ACTION } from './actions';
 import { ConditionBlock, policy, PolicyDocument, Statement } from './document';
 import { accountRootArn, APP_ID_TAG, APP_ROLE_NAME_PREFIX, APP_ROLE_PATH, appRolePattern, bucketArn } from './naming';
 import { Account, Bucket } from '../registry/model';
@@ -8,6 +8,7 @@ export const GUARDRAIL_SIDS = {
   insecureTransport: 'DenyInsecureTransport',
   principalsOutsideRegistry: 'DenyPrincipalsOutsideRegistry',
   deployRoleBeyondBucketPolicy: 'DenyDeployRoleBeyondBucketPolicy',
+  planRoleBeyondReadingBucketPolicy: 'DenyPlanRoleBeyondReadingBucketPolicy',
   sessionWithoutAppIdTag: 'DenyAppSessionWithoutAppIdTag',
   sessionTaggedForAnotherApp: 'DenyAppSessionTaggedForAnotherApp',
   sessionOutsideNetwork: 'DenyAppSessionOutsideNetwork',
@@ -30,7 +31,12 @@ export function bucketPolicy(bucket: Bucket, owner: Account): PolicyDocument {
   }
   if (bucket.exclusive) {
     statements.push(deny(GUARDRAIL_SIDS.principalsOutsideRegistry, { ArnNotLike: { 'aws:PrincipalArn': trustedPrincipals(owner) } }));
-    if (owner.deployRole) statements.push(deployRoleLimit(owner.deployRole, resources));
+    if (owner.deployRole) {
+      statements.push(ciRoleLimit(GUARDRAIL_SIDS.deployRoleBeyondBucketPolicy, owner.deployRole, BUCKET_POLICY_ACTIONS, resources));
+    }
+    if (owner.planRole) {
+      statements.push(ciRoleLimit(GUARDRAIL_SIDS.planRoleBeyondReadingBucketPolicy, owner.planRole, [BUCKET_POLICY_READ_ACTION], resources));
+    }
   }
   statements.push(
     deny(GUARDRAIL_SIDS.sessionWithoutAppIdTag, { ...appRoles, Null: { [`aws:PrincipalTag/${APP_ID_TAG}`]: 'true' } }),
@@ -45,26 +51,27 @@ export function bucketPolicy(bucket: Bucket, owner: Account): PolicyDocument {
 }
 
 /**
- * The deploy role applies this policy and nothing else: CI credentials that can plan or apply must not read the
- * data of an exclusive bucket.
+ * CI roles touch this policy and nothing else: the deploy role applies it, the plan role reads it. Credentials
+ * that can plan or apply must not reach the data of an exclusive bucket.
  */
-function deployRoleLimit(deployRole: string, resources: string[]): Statement {
+function ciRoleLimit(Sid: string, role: string, actions: readonly string[], resources: string[]): Statement {
   return {
-    Sid: GUARDRAIL_SIDS.deployRoleBeyondBucketPolicy,
+    Sid,
     Effect: 'Deny',
     Principal: '*',
-    NotAction: [...BUCKET_POLICY_ACTIONS],
+    NotAction: [...actions],
     Resource: resources,
-    Condition: { ArnLike: { 'aws:PrincipalArn': deployRole } },
+    Condition: { ArnLike: { 'aws:PrincipalArn': role } },
   };
 }
 
-/** Who may use an exclusive bucket: app roles, breakGlass, the deploy role (for this policy only) and the root. */
+/** Who may use an exclusive bucket: app roles, breakGlass, the root, and the CI roles (for this policy only). */
 export function trustedPrincipals(owner: Account): string[] {
   return [
     appRolePattern(owner.id),
     accountRootArn(owner.id),
     ...(owner.deployRole ? [owner.deployRole] : []),
+    ...(owner.planRole ? [owner.planRole] : []),
     ...owner.breakGlass,
   ];
 }

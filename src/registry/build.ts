@@ -22,6 +22,7 @@ export function buildRegistry(
     id: a.id,
     region: a.region,
     deployRole: a.deployRole,
+    planRole: a.planRole,
     backend: a.backend,
     breakGlass: a.breakGlass ?? [],
     roleQuota: a.roleQuota,

@@ -14,6 +14,11 @@ export interface Account {
   readonly region: string;
   /** Role the Terraform AWS provider assumes for this workspace; also exempt from bucket guardrails. */
   readonly deployRole?: string;
+  /**
+   * Read-only role that pull-request plans run as, without assuming deployRole; on exclusive buckets it may read
+   * the bucket policy and nothing else.
+   */
+  readonly planRole?: string;
   /** @default local state file per workspace */
   readonly backend?: Backend;
   /** Principals never locked out of a managed bucket. */

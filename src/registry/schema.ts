@@ -125,12 +125,16 @@ const cloudBackend = z.strictObject({
 
 const awsRegion = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, { error: 'must be an AWS region such as eu-central-1' });
 
+const roleArn = arnString().regex(/^arn:aws:iam::\d{12}:role\/[\w+=,.@/-]+$/, {
+  error: 'must be a role ARN without wildcards, such as arn:aws:iam::111111111111:role/terraform',
+});
+
 export const accountSchema = z.strictObject({
   id: quotedAccountId.describe('the 12-digit AWS account id, quoted'),
   region: awsRegion.describe('region of the workspace provider'),
-  deployRole: arnString().regex(/^arn:aws:iam::\d{12}:role\/[\w+=,.@/-]+$/, {
-    error: 'must be a role ARN without wildcards, such as arn:aws:iam::111111111111:role/terraform',
-  }).optional().describe('role the Terraform AWS provider assumes for this workspace'),
+  deployRole: roleArn.optional().describe('role the Terraform AWS provider assumes for this workspace'),
+  planRole: roleArn.optional()
+    .describe('read-only role pull-request plans run as (the deploy role is not assumed then); may read bucket policies only'),
   backend: z.union([z.strictObject({ s3: s3Backend }), z.strictObject({ cloud: cloudBackend })]).optional()
     .describe('Terraform state backend: { s3: … } or { cloud: … }; default: a local state file'),
   breakGlass: z.array(breakGlassArn).optional()

@@ -13,3 +13,17 @@ describe('deployRoleAccount', () => {
     ]);
   });
 });
+
+describe('deployRoleAccount for planRole', () => {
+  const withPlanRole = (arn: string) => ACCOUNTS.replace('    deployRole: arn:aws:iam::111111111111:role/terraform\n', `    deployRole: arn:aws:iam::111111111111:role/terraform\n    planRole: ${arn}\n`);
+
+  test('GIVEN a planRole of the account itself WHEN validated THEN no problem (compliance)', () => {
+    expect(problems(withPlanRole('arn:aws:iam::111111111111:role/terraform-plan'), {})).toEqual([]);
+  });
+
+  test('GIVEN a planRole of another account WHEN validated THEN both account ids are named', () => {
+    expect(problems(withPlanRole('arn:aws:iam::222222222222:role/terraform-plan'), {})).toEqual([
+      'accounts.yaml:6:15: error: planRole is in account 222222222222, but "data" is account 111111111111; the workspace only deploys into 111111111111, so use a role of that account',
+    ]);
+  });
+});

@@ -128,6 +128,8 @@ describe('verifyOutput on carelessly edited output', () => {
     ['DenyPrincipalsOutsideRegistry', 'an admin of account data outside the registry: s3:GetObject'],
     ['DenyPrincipalsOutsideRegistry', 'an admin of account data outside the registry: s3:PutBucketPolicy'],
     ['DenyDeployRoleBeyondBucketPolicy', 'deploy role arn:aws:iam::111111111111:role/terraform-deploy reads objects: s3:GetObject'],
+    ['DenyPlanRoleBeyondReadingBucketPolicy', 'plan role arn:aws:iam::111111111111:role/terraform-plan changes the bucket policy: s3:PutBucketPolicy'],
+    ['DenyPlanRoleBeyondReadingBucketPolicy', 'plan role arn:aws:iam::111111111111:role/terraform-plan reads objects: s3:GetObject'],
     ['DenyAppSessionWithoutAppIdTag', `read ${UPLOADS} in a session without the AppId tag`],
     ['DenyAppSessionTaggedForAnotherApp', `read ${UPLOADS} in a session tagged for another app`],
     ['DenyAppSessionOutsideNetwork', `read ${UPLOADS} from outside the bucket network`],

@@ -12,6 +12,7 @@ accounts:
     id: "222222222222"
     region: us-east-1
     deployRole: arn:aws:iam::222222222222:role/deploy
+    planRole: arn:aws:iam::222222222222:role/plan
   work:
     id: "333333333333"
     region: eu-west-1

@@ -14,10 +14,10 @@ const GUARDED_ACTIONS = ['s3:GetObject', 's3:PutBucketPolicy'] as const;
 /** What the deploy role needs to apply the bucket policy; on an exclusive bucket it gets nothing else. */
 const DEPLOY_ACTIONS = ['s3:GetBucketPolicy', 's3:PutBucketPolicy'] as const;
 
-
 /**
  * Who besides app sessions may use a bucket: breakGlass and root always, other admins only when not exclusive,
- * the deploy role always for the bucket policy and, on an exclusive bucket, for nothing else.
+ * the deploy role always for the bucket policy and the plan role for reading it, and on an exclusive bucket
+ * neither for anything else.
  */
 export function bucketScenarios(bucket: Bucket, owner: Account): Scenario[] {
   const trusted: [string, string][] = [
@@ -31,6 +31,18 @@ export function bucketScenarios(bucket: Bucket, owner: Account): Scenario[] {
     ...trusted.flatMap(([who, arn]) =>
       GUARDED_ACTIONS.map((action) => scenario(bucket, owner, `${who} is never locked out: ${action}`, ALLOWED, actorFor(arn, [ADMIN_IDENTITY]), action))),
     ...(owner.deployRole ? deployRoleScenarios(bucket, owner, actorFor(owner.deployRole, [ADMIN_IDENTITY])) : []),
+    ...(owner.planRole ? planRoleScenarios(bucket, owner, actorFor(owner.planRole, [ADMIN_IDENTITY])) : []),
+  ];
+}
+
+/** The stand-in gives the plan role full rights in its account, so only the bucket policy keeps it read-only here. */
+function planRoleScenarios(bucket: Bucket, owner: Account, planRole: Actor): Scenario[] {
+  const who = `plan role ${owner.planRole}`;
+  const denied = deniedWhenExclusive(bucket, GUARDRAIL_SIDS.planRoleBeyondReadingBucketPolicy);
+  return [
+    scenario(bucket, owner, `${who} reads the bucket policy: s3:GetBucketPolicy`, ALLOWED, planRole, 's3:GetBucketPolicy'),
+    scenario(bucket, owner, `${who} changes the bucket policy: s3:PutBucketPolicy`, denied, planRole, 's3:PutBucketPolicy'),
+    scenario(bucket, owner, `${who} reads objects: s3:GetObject`, denied, planRole, 's3:GetObject'),
   ];
 }
 
