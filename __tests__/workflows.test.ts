@@ -168,6 +168,11 @@ describe('pull-request workflow', () => {
     expect(uses).toContain('actions/upload-artifact@v4');
   });
 
+  it('GIVEN the plan job WHEN it plans THEN it runs as the read-only plan role: its own variable, deploy_role_arn emptied', () => {
+    expect(runs({ ...w, jobs: { plan: w.jobs.plan } }).join('\n')).toMatch(/terraform plan .*-var deploy_role_arn= /);
+    expect(runs({ ...w, jobs: { review: w.jobs.review } }).join('\n')).toContain('roleVar: ("KEYLESS_PLAN_ROLE_"');
+  });
+
   it('GIVEN the comment job WHEN it runs THEN review and plan summaries go into one sticky comment', () => {
     const sticky = w.jobs.comment.steps.filter((s) => s.uses?.startsWith('marocchino/sticky-pull-request-comment@'));
 
@@ -185,5 +190,9 @@ describe('deploy workflow', () => {
     expect(w.jobs.apply.environment).toBe('keyless-${{ matrix.workspace.alias }}');
     expect(runs({ ...w, jobs: { apply: w.jobs.apply } })).toContain('terraform apply -input=false -no-color -lock-timeout=5m tfplan');
     expect(w.jobs.apply.steps.some((s) => s.uses === 'actions/download-artifact@v4' && s.with?.name === 'plan-${{ matrix.workspace.alias }}')).toBe(true);
+  });
+
+  it('GIVEN the deploy plan WHEN it plans THEN the provider keeps assuming the deploy role', () => {
+    expect(runs(w).join('\n')).not.toContain('deploy_role_arn');
   });
 });
