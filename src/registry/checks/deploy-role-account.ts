@@ -1,4 +1,5 @@
 import { error } from '../diagnostics';
+import { arnAccount } from '../../policy/naming';
 import { Check } from './check';
 
 const CI_ROLES = ['deployRole', 'planRole'] as const;
@@ -7,7 +8,8 @@ const CI_ROLES = ['deployRole', 'planRole'] as const;
 export const deployRoleAccount: Check = ({ accounts }) => {
   if (!accounts) return [];
   return Object.entries(accounts.data.accounts).flatMap(([alias, account]) => CI_ROLES.flatMap((field) => {
-    const roleAccount = account[field]?.split(':')[4];
+    const role = account[field];
+    const roleAccount = role && arnAccount(role);
     if (!roleAccount || roleAccount === account.id) return [];
     return [error(accounts.source.locate(['accounts', alias, field]),
       `${field} is in account ${roleAccount}, but "${alias}" is account ${account.id}; ` +

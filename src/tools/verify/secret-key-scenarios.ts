@@ -1,6 +1,6 @@
 import { KMS_ACTIONS, SECRET_READ_ACTIONS } from '../../policy/actions';
 import { AppRole } from '../../policy/app-roles';
-import { arnAccount, secretArn } from '../../policy/naming';
+import { arnAccount, arnRegion, secretArn } from '../../policy/naming';
 import { appSession } from './app-actors';
 import { FROM_INTERNET } from './network';
 import { requestBy } from './request';
@@ -45,7 +45,8 @@ const ALL_KMS_ACTIONS = [...new Set(Object.values(KMS_ACTIONS).flat())].sort();
 export function keyScenarios(role: AppRole): Scenario[] {
   const session = appSession(role);
   return role.kmsGrants.flatMap(({ key, actions }) => {
-    const [, , , region, keyAccount] = key.split(':');
+    const region = arnRegion(key);
+    const keyAccount = arnAccount(key) ?? '';
     const trusted = keyAccount === role.account.id ? [keyAccount] : [keyAccount, role.account.id];
     const assumption = trusted.length > 1 ? ` (assuming the key policy of ${keyAccount} grants account ${role.account.id})` : '';
     const keyRequest = (action: string, viaS3: boolean) => requestBy(session, {
