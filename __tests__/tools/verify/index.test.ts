@@ -87,6 +87,19 @@ describe('verifyOutput on carelessly edited output', () => {
     ]],
     ['the AppId tag condition of AssumeRole', ([assume]) => delete assume.Condition.StringEquals['aws:RequestTag/AppId'], [
       'AssumeRole without the AppId tag',
+      'sts:AssumeRole alone with an AppId tag extending its id (swarm-uploader-x)',
+    ]],
+    ['the exact AppId of AssumeRole, now StringLike "<id>*"', ([assume]) => {
+      delete assume.Condition.StringEquals['aws:RequestTag/AppId'];
+      assume.Condition.StringLike = { ...assume.Condition.StringLike, 'aws:RequestTag/AppId': 'swarm-uploader*' };
+    }, [
+      'sts:AssumeRole alone with an AppId tag extending its id (swarm-uploader-x)',
+    ]],
+    ['the exact AppId of TagSession, now StringLike "<id>*"', ([, tag]) => {
+      delete tag.Condition.StringEquals;
+      tag.Condition.StringLike = { 'aws:RequestTag/AppId': 'swarm-uploader*' };
+    }, [
+      'sts:TagSession alone with an AppId tag extending its id (swarm-uploader-x)',
     ]],
     ['the tag key condition of TagSession', ([, tag]) => delete tag.Condition['ForAllValues:StringEquals'], [
       'AssumeRole with an extra session tag key (Team)',
@@ -102,6 +115,31 @@ describe('verifyOutput on carelessly edited output', () => {
 
     expect(failingNames(report)).toEqual(expected);
     expect(failing(report).every((r) => r.app === 'swarm-uploader' && r.actual === 'Allowed')).toBe(true);
+  });
+
+  it('GIVEN the guardrail matching role names with a trailing wildcard (keyless-${tag}*) WHEN verified THEN a session tagged with an id its own extends gets through', async () => {
+    const dir = mutated(pristine, 'data', (stack) =>
+      editPolicy(resourceWhere(stack, 'aws_s3_bucket_policy', 'bucket', 'assumed-with-external-id'), 'policy', (doc) => {
+        const guard = doc.Statement.find((s: { Sid: string }) => s.Sid === 'DenyAppSessionTaggedForAnotherApp');
+        guard.Condition.ArnNotLike['aws:PrincipalArn'] += '*';
+      }));
+
+    const report = await verifyOutput(registry, dir);
+
+    expect(failing(report).map((r) => r.scenario)).toEqual([`read ${UPLOADS} in a session tagged with an id it extends (swarm-uploade)`]);
+  });
+
+  it('GIVEN the consumer policies widened to every keyless role of the account WHEN verified THEN each consumer reaches a role registered for another principal', async () => {
+    const dir = mutated(pristine, 'swarm', (stack) => {
+      for (const p of Object.values(stack.resource.aws_iam_policy as Record<string, { policy: string }>)) {
+        editPolicy(p, 'policy', (doc) => { doc.Statement[0].Resource = 'arn:aws:iam::111111111111:role/keyless/*'; });
+      }
+    });
+
+    const report = await verifyOutput(registry, dir);
+
+    const scenario = "AssumeRole of finance-export's role, trust loosened to account 222222222222: its own policies must refuse";
+    expect(failing(report).map((r) => [r.app, r.scenario]).sort()).toEqual([['ledger-archiver', scenario], ['swarm-uploader', scenario]]);
   });
 
   it("GIVEN all the bucket's Deny statements dropped WHEN verified THEN plain HTTP, outside network, untagged sessions and outside admins get through", async () => {

@@ -2,6 +2,9 @@ import { Registry } from '../../../src/registry/model';
 import { verifyOutput } from '../../../src/tools/verify';
 import { bundledRegistry, editPolicy, mutated, resourceWhere, synthesize } from './output-fixture';
 
+// Each worker loads tsx and the simulator's IAM data: seconds on two busy cores. Not a speed test (see bench).
+jest.setTimeout(60_000);
+
 let registry: Registry;
 let pristine: string;
 

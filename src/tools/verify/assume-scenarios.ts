@@ -1,13 +1,13 @@
 import { AppRole } from '../../policy/app-roles';
-import { APP_ID_TAG } from '../../policy/naming';
+import { APP_ID_TAG, appRoleArn } from '../../policy/naming';
 import { Registry } from '../../registry/model';
 import { Actor } from './actor';
 import { consumerActor, otherPrincipalActor } from './app-actors';
 import { neighbourApp } from './neighbours';
 import { FROM_INTERNET } from './network';
 import { requestBy } from './request';
-import { ContextValue, Scenario, SimRequest } from './scenario';
-import { concreteInstance, matchesPattern, SESSION_NAME } from './stand-ins';
+import { ContextValue, ResourcePolicySource, Scenario, SimRequest } from './scenario';
+import { concreteInstance, loosenedTrustPolicy, matchesPattern, SESSION_NAME } from './stand-ins';
 
 /** What a caller passes to sts:AssumeRole. */
 interface StsCall {
@@ -16,8 +16,19 @@ interface StsCall {
   readonly sourceIdentity?: string;
 }
 
+/** The role an STS call is about, and the trust policy that applies to it. */
+interface StsTarget {
+  readonly arn: string;
+  readonly accountId: string;
+  readonly trust: ResourcePolicySource;
+}
+
 const WRONG_EXTERNAL_ID = 'keyless-verify-wrong-external-id';
 const EXTRA_TAG_KEY = 'Team';
+/** Appended to an app id: the tag of an app whose id extends this one's (`app` and `app-x`), which a `StringLike "app*"` would let in. */
+const EXTENDING_SUFFIX = '-x';
+/** An app registered for another principal, when every app of the registry shares this one's. */
+const FOREIGN_APP = 'keyless-verify-other-app';
 
 /**
  * Who may open a session of an app role. STS authorizes sts:AssumeRole, and also sts:TagSession when the call
@@ -29,10 +40,13 @@ export function assumeScenarios(registry: Registry, role: AppRole): Scenario[] {
   const neighbour = neighbourApp(registry, app);
   const sourceIdentity = app.sourceIdentity ? concreteInstance(app.sourceIdentity) : undefined;
   const valid: StsCall = { externalId: app.externalId, tags: { [APP_ID_TAG]: app.id }, sourceIdentity };
-  const [assume, tag, setSourceIdentity] = stsRequests(consumer, role, valid);
+  const own: StsTarget = { arn: role.arn, accountId: role.account.id, trust: { kind: 'trust', roleArn: role.arn } };
+  const [assume, tag, setSourceIdentity] = stsRequests(consumer, own, valid);
+  const extended = `${app.id}${EXTENDING_SUFFIX}`;
+  const [assumeExtended, tagExtended] = stsRequests(consumer, own, { ...valid, tags: { [APP_ID_TAG]: extended } });
   const scenario = (name: string, expected: Scenario['expected'], requests: readonly SimRequest[]): Scenario =>
     ({ app: app.id, scenario: name, expected, requests });
-  const denied = (name: string, call: StsCall, actor: Actor = consumer) => scenario(name, 'Denied', stsRequests(actor, role, call));
+  const denied = (name: string, call: StsCall, actor: Actor = consumer) => scenario(name, 'Denied', stsRequests(actor, own, call));
 
   const scenarios = [
     scenario(`AssumeRole with its ExternalId and AppId tag${sourceIdentity ? ' and SourceIdentity' : ''}`, 'Allowed', [assume]),
@@ -44,7 +58,11 @@ export function assumeScenarios(registry: Registry, role: AppRole): Scenario[] {
     denied(`AssumeRole with another app's ExternalId (${neighbour.id})`, { ...valid, externalId: neighbour.externalId }),
     denied(`AssumeRole with its ExternalId but another app's AppId (${neighbour.id})`, { ...valid, tags: { [APP_ID_TAG]: neighbour.id } }),
     denied(`AssumeRole with an extra session tag key (${EXTRA_TAG_KEY})`, { ...valid, tags: { ...valid.tags, [EXTRA_TAG_KEY]: app.owner } }),
+    // Each statement must pin the exact id on its own: a call needs both, but one loosened statement is a latent bug.
+    scenario(`sts:AssumeRole alone with an AppId tag extending its id (${extended})`, 'Denied', [assumeExtended]),
+    scenario(`sts:TagSession alone with an AppId tag extending its id (${extended})`, 'Denied', [tagExtended]),
     denied('AssumeRole by another principal of the consumer account', valid, otherPrincipalActor(app)),
+    ...foreignRoleScenarios(registry, role, consumer, valid),
   ];
   if (app.sourceIdentity) {
     scenarios.push(denied('AssumeRole without a SourceIdentity', { ...valid, sourceIdentity: undefined }));
@@ -54,9 +72,28 @@ export function assumeScenarios(registry: Registry, role: AppRole): Scenario[] {
   return scenarios;
 }
 
+/**
+ * The consumer reaching for an app role registered for another principal, whose trust policy was loosened to trust
+ * the consumer's whole account: then only the consumer's own policies stand in the way, and they must name its own
+ * roles only. Only for a consumer in a registry account: an external consumer's policies are not keyless's.
+ */
+function foreignRoleScenarios(registry: Registry, role: AppRole, consumer: Actor, call: StsCall): Scenario[] {
+  const { app } = role;
+  if (!app.consumer.account) return [];
+  const other = registry.apps.find((a) => a.consumer.principalArn !== app.consumer.principalArn)?.id ?? FOREIGN_APP;
+  const arn = appRoleArn(role.account.id, other);
+  const trust: ResourcePolicySource = { kind: 'stand-in', name: 'StandInLoosenedTrust', policy: loosenedTrustPolicy(app.consumer.accountId) };
+  return [{
+    app: app.id,
+    scenario: `AssumeRole of ${other}'s role, trust loosened to account ${app.consumer.accountId}: its own policies must refuse`,
+    expected: 'Denied',
+    requests: stsRequests(consumer, { arn, accountId: role.account.id, trust }, call),
+  }];
+}
+
 /** The authorizations one AssumeRole call needs, each with only the context keys its action supports. */
-function stsRequests(actor: Actor, role: AppRole, call: StsCall): SimRequest[] {
-  const target = { resource: role.arn, resourceAccount: role.account.id, resourcePolicy: { kind: 'trust', roleArn: role.arn } as const, network: FROM_INTERNET };
+function stsRequests(actor: Actor, role: StsTarget, call: StsCall): SimRequest[] {
+  const target = { resource: role.arn, resourceAccount: role.accountId, resourcePolicy: role.trust, network: FROM_INTERNET };
   const tags = tagContext(call.tags);
   const sourceIdentity: Record<string, ContextValue> = {};
   if (call.sourceIdentity !== undefined) sourceIdentity['sts:SourceIdentity'] = call.sourceIdentity;

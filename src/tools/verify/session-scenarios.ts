@@ -57,6 +57,12 @@ export function sessionScenarios(registry: Registry, role: AppRole, access: Role
     guarded(`${first} ${url(own)} in a session tagged for another app`, GUARDRAIL_SIDS.sessionTaggedForAnotherApp,
       use(appSession(role, { [APP_ID_TAG]: neighbourApp(registry, app).id }), first, own)),
   ];
+  // An id this one extends (`app` for `app-x`): a role-name match with a trailing wildcard would let it in.
+  const shorter = app.id.slice(0, -1);
+  if (shorter) {
+    scenarios.push(guarded(`${first} ${url(own)} in a session tagged with an id it extends (${shorter})`, GUARDRAIL_SIDS.sessionTaggedForAnotherApp,
+      use(appSession(role, { [APP_ID_TAG]: shorter }), first, own)));
+  }
   const neighbour = neighbourPrefix(registry, app, access);
   if (neighbour) {
     scenarios.push(...declared.flatMap((p) => denyEach(`${p} under ${neighbour.app}'s prefix ${url(neighbour.prefix)}`, p, neighbour.prefix)));

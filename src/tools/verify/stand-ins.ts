@@ -63,6 +63,22 @@ export function externalConsumerPolicy(roleArn: string): PolicyDocument {
 }
 
 /**
+ * A trust policy someone loosened to trust a whole account, without conditions: whoever in that account its own
+ * policies allow may open sessions, so the consumer policies keyless writes are what must keep other roles out.
+ */
+export function loosenedTrustPolicy(accountId: string): PolicyDocument {
+  return {
+    Version: '2012-10-17',
+    Statement: [{
+      Sid: 'StandInLoosenedTrust',
+      Effect: 'Allow',
+      Principal: { AWS: accountRootArn(accountId) },
+      Action: ['sts:AssumeRole', 'sts:TagSession', 'sts:SetSourceIdentity'],
+    }],
+  };
+}
+
+/**
  * The key policy of a bucket's KMS key is not managed by keyless: assume the default key policy, which delegates
  * to IAM in the key's account, extended to the account of the app roles that use it.
  */
