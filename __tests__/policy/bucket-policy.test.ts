@@ -91,7 +91,20 @@ describe('bucketPolicy', () => {
   });
 
   test('GIVEN an account without deploy role or a bucket that is not exclusive WHEN built THEN no deploy role limit is written', () => {
-    expect(policyOf(unseen, 'lake-raw').Statement.map((s) => s.Sid)).not.toContain('DenyDeployRoleBeyondBucketPolicy');
-    expect(policyOf(unseen, 'lake-shared').Statement.map((s) => s.Sid)).not.toContain('DenyDeployRoleBeyondBucketPolicy');
+    expect(policyOf(unseen, 'lake-raw').Statement.map((s) => s.Sid)).toEqual([
+      'DenyInsecureTransport', 'DenyPrincipalsOutsideRegistry', 'DenyAppSessionWithoutAppIdTag', 'DenyAppSessionTaggedForAnotherApp', 'DenyAppSessionOutsideNetwork',
+    ]);
+    expect(policyOf(unseen, 'lake-shared').Statement.map((s) => s.Sid)).toEqual([
+      'DenyInsecureTransport', 'DenyAppSessionWithoutAppIdTag', 'DenyAppSessionTaggedForAnotherApp',
+    ]);
+  });
+
+  test('GIVEN an account with deploy and plan roles and a bucket that is not exclusive WHEN built THEN neither CI role limit is written, the app guardrails are', () => {
+    const archive = unseen.buckets.find((b) => b.name === 'archive-cold')!;
+    const owner = { ...unseen.accounts.find((a) => a.alias === 'archive')!, planRole: 'arn:aws:iam::666666666666:role/plan' };
+    expect(bucketPolicy(archive, owner).Statement.map((s) => s.Sid)).toContain('DenyPlanRoleBeyondReadingBucketPolicy');
+    expect(bucketPolicy({ ...archive, exclusive: false }, owner).Statement.map((s) => s.Sid)).toEqual([
+      'DenyInsecureTransport', 'DenyAppSessionWithoutAppIdTag', 'DenyAppSessionTaggedForAnotherApp',
+    ]);
   });
 });

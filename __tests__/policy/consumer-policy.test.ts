@@ -1,7 +1,10 @@
 import { consumerPolicies } from '../../src/policy/consumer-policy';
-import { policySize } from '../../src/policy/document';
-import { MANAGED_POLICY_MAX_CHARS } from '../../src/policy/limits';
 import { appRoleArn } from '../../src/policy/naming';
+
+/** The IAM quota on one customer managed policy (IAM quotas page): literal, so a wrong constant fails the test too. */
+const IAM_MANAGED_POLICY_QUOTA = 6144;
+/** Characters of a policy as IAM counts them, measured here without src/policy's policySize. */
+const chars = (doc: object) => JSON.stringify(doc).length;
 
 const arns = (n: number) => Array.from({ length: n }, (_, i) => appRoleArn('111111111111', `app-${String(i).padStart(4, '0')}`));
 
@@ -20,8 +23,35 @@ describe('consumerPolicies', () => {
   test('GIVEN 300 consumed roles WHEN built THEN they are split into policies each within the managed policy quota, none lost or repeated', () => {
     const policies = consumerPolicies(arns(300));
     expect(policies.length).toBeGreaterThan(1);
-    for (const p of policies) expect(policySize(p)).toBeLessThanOrEqual(MANAGED_POLICY_MAX_CHARS);
+    for (const p of policies) expect(chars(p)).toBeLessThanOrEqual(IAM_MANAGED_POLICY_QUOTA);
     const covered = policies.flatMap((p) => p.Statement.flatMap((s) => [s.Resource].flat()));
     expect(covered.sort()).toEqual(arns(300).sort());
+  });
+
+  test('GIVEN 300 consumed roles WHEN split THEN each policy but the last is full: the next role would not have fitted', () => {
+    const policies = consumerPolicies(arns(300));
+    const resources = policies.map((p) => [p.Statement[0].Resource].flat() as string[]);
+    // A role ARN adds itself, two quotes and a comma to a policy.
+    resources.slice(1).forEach((next, i) => expect(chars(policies[i]) + next[0].length + 3).toBeGreaterThan(IAM_MANAGED_POLICY_QUOTA));
+  });
+
+  describe('at exactly the managed policy quota', () => {
+    /** Two role ARNs whose one policy is `size` characters: the second one's name is padded. */
+    function arnsOfPolicySize(size: number): string[] {
+      const [first, second] = arns(2);
+      const padding = size - chars(consumerPolicies([first, second])[0]);
+      return [first, `${second}${'x'.repeat(padding)}`];
+    }
+
+    test('GIVEN roles that fill exactly 6144 characters WHEN built THEN they stay in one policy', () => {
+      const policies = consumerPolicies(arnsOfPolicySize(6144));
+      expect(policies).toHaveLength(1);
+      expect(chars(policies[0])).toBe(6144);
+    });
+
+    test('GIVEN roles that would need 6145 characters WHEN built THEN the last one moves into a second policy', () => {
+      const roles = arnsOfPolicySize(6145);
+      expect(consumerPolicies(roles).map((p) => p.Statement[0].Resource)).toEqual([[roles[0]], [roles[1]]]);
+    });
   });
 });

@@ -67,4 +67,24 @@ describe('permissionsPolicy', () => {
       }
     }
   });
+
+  test('GIVEN any role WHEN built THEN every wildcard resource is an object ARN under one of its own non-empty prefixes, never bucket/*', () => {
+    for (const r of [...bundled, ...unseen]) {
+      const own = r.access.map((a) => `arn:aws:s3:::${a.bucket}/${a.prefix}*`);
+      for (const res of permissionsPolicy(r).Statement.flatMap((s) => [s.Resource ?? []].flat())) {
+        if (!res.includes('*')) continue;
+        expect(res).not.toMatch(/^arn:aws:s3:::[^/]+\/\*$/);
+        expect(own).toContain(res);
+      }
+      for (const a of r.access) expect(a.prefix).toMatch(/^[^*?$]+\/$/);
+    }
+  });
+
+  test('GIVEN any role that lists WHEN built THEN the listing is bound to its own prefix, never the whole bucket', () => {
+    for (const r of [...bundled, ...unseen]) {
+      const lists = permissionsPolicy(r).Statement.filter((s) => s.Action === 's3:ListBucket');
+      expect(lists.map((s) => s.Condition)).toEqual(
+        r.access.filter((a) => a.permissions.includes('list')).map((a) => ({ StringLike: { 's3:prefix': `${a.prefix}*` } })));
+    }
+  });
 });

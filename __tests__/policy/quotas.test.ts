@@ -5,6 +5,34 @@ import { formatDiagnostic } from '../../src/registry/diagnostics';
 import { validateRegistry } from '../../src/registry/validate';
 import { ACCOUNTS, app, problems } from '../registry/fixtures';
 
+/** The registry's plans, for a registry that validates. */
+function plans(accounts: string, apps: Record<string, string>) {
+  const files = { accounts: { file: 'accounts.yaml', text: accounts }, apps: Object.entries(apps).map(([n, text]) => ({ file: `apps/${n}.yaml`, text })), diagnostics: [] };
+  const { registry, diagnostics } = validateRegistry('/registry', files, {});
+  if (!registry) throw new Error(diagnostics.map(formatDiagnostic).join('\n'));
+  return planAccounts(registry);
+}
+
+/** Characters of a policy as IAM counts them, measured here without src/policy's policySize. */
+const chars = (doc: object) => JSON.stringify(doc).length;
+
+/** `app('a')` with the longest SourceIdentity and its ExternalId `length` characters long (at most 1224). */
+const withExternalId = (length: number) => `${app('a').replace('a-0123456789abcdef', 'x'.repeat(length))}sourceIdentity: ${'s'.repeat(64)}\n`;
+/** `app('a')` reading one prefix `length` characters long. */
+const withPrefixOf = (length: number) => app('a').replace('    prefix: a/\n    permissions: [read, write]', `    prefix: ${'p'.repeat(length - 1)}/\n    permissions: [read]`);
+/** ACCOUNTS whose bucket allows one VPC endpoint with an id `length` characters long. */
+const withEndpointOf = (length: number) => ACCOUNTS.replace('    account: data\n', `    account: data\n    network:\n      sourceVpce: [vpce-${'0'.repeat(length - 5)}]\n`);
+
+/**
+ * The parameter that makes a generated policy exactly `size` characters, found by measuring a small one: each
+ * policy below grows by one character per character of the parameter.
+ */
+function lengthFor(size: number, measure: (length: number) => number): number {
+  const length = 100 + size - measure(100);
+  expect(measure(length)).toBe(size);
+  return length;
+}
+
 /** `count` apps named app-0001… on `bucket`, all consumed by role/node of swarm. */
 function manyApps(count: number, bucket = 'shared', from = 1): Record<string, string> {
   return Object.fromEntries(Array.from({ length: count }, (_, i) => {
@@ -77,6 +105,59 @@ describe('quotaDiagnostics', () => {
     expect(problems(twoAccounts, apps)).toEqual([
       expect.stringMatching(/^apps\/app-0001\.yaml:1:5: error: consumer arn:aws:iam::222222222222:role\/node \(account "swarm"\) would need 1[1-3] managed policies for its 1200 app roles, over the IAM quota of 10 managed policies per role \(its other policies count too\); spread these apps over several consumer principals$/),
     ]);
+  });
+
+  // The quotas, as the IAM and S3 quota pages state them: literal here, so a wrong constant in limits.ts fails too.
+  describe('at exactly each AWS quota and one character over', () => {
+    test('GIVEN a trust policy of exactly 2048 characters WHEN validated THEN it fits; at 2049 it is refused', () => {
+      const length = lengthFor(2048, (n) => chars(plans(ACCOUNTS, { a: withExternalId(n) })[0].roles[0].trustPolicy));
+      expect(problems(ACCOUNTS, { a: withExternalId(length) })).toEqual([]);
+      expect(problems(ACCOUNTS, { a: withExternalId(length + 1) })).toEqual([
+        'apps/a.yaml:1:5: error: trust policy of role keyless-a (account "data") has 2049 characters, over the IAM quota of 2048; shorten externalId, sourceIdentity or the consumer principal\'s path',
+      ]);
+    });
+
+    test('GIVEN an inline permissions policy of exactly 10240 characters WHEN validated THEN it fits; at 10241 it is refused', () => {
+      const length = lengthFor(10240, (n) => chars(plans(ACCOUNTS, { a: withPrefixOf(n) })[0].roles[0].permissionsPolicy));
+      expect(problems(ACCOUNTS, { a: withPrefixOf(length) })).toEqual([]);
+      expect(problems(ACCOUNTS, { a: withPrefixOf(length + 1) })).toEqual([
+        'apps/a.yaml:1:5: error: inline permissions policy of role keyless-a (account "data") has 10241 characters, over the IAM quota of 10240 per role; declare fewer access entries or secrets, or split the app in two',
+      ]);
+    });
+
+    test('GIVEN a bucket policy of exactly 20480 characters (20 KB) WHEN validated THEN it fits; at 20481 it is refused', () => {
+      const length = lengthFor(20480, (n) => chars(plans(withEndpointOf(n), { a: app('a') })[0].bucketPolicies[0].policy));
+      expect(problems(withEndpointOf(length), { a: app('a') })).toEqual([]);
+      expect(problems(withEndpointOf(length + 1), { a: app('a') })).toEqual([
+        'accounts.yaml:10:3: error: bucket policy of "shared" (account "data") has 20481 characters, over the S3 limit of 20480 (20 KB); shorten the account\'s breakGlass list or the bucket\'s network lists',
+      ]);
+    });
+
+    test('GIVEN a consumer managed policy of exactly 6144 characters WHEN checked THEN it fits; at 6145 it is reported', () => {
+      const { registry } = validateRegistry('/r', { accounts: { file: 'accounts.yaml', text: ACCOUNTS }, apps: [{ file: 'apps/a.yaml', text: app('a') }], diagnostics: [] }, {});
+      const swarm = planAccounts(registry!)[1];
+      const ofSize = (size: number) => {
+        const doc = policy({ Sid: 'S', Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '' });
+        return policy({ ...doc.Statement[0], Resource: 'x'.repeat(size - chars(doc)) });
+      };
+      const withPolicy = (size: number) => quotaDiagnostics(registry!, [{ ...swarm, consumers: [{ ...swarm.consumers[0], policies: [ofSize(size)] }] }]).map(formatDiagnostic);
+      expect(chars(ofSize(6144))).toBe(6144);
+      expect(withPolicy(6144)).toEqual([]);
+      expect(withPolicy(6145)).toEqual([
+        'apps/a.yaml:1:5: error: managed policy 1 of consumer arn:aws:iam::222222222222:role/node (account "swarm") has 6145 characters, over the IAM quota of 6144; this is a keyless bug, please report it',
+      ]);
+    });
+
+    test('GIVEN 10 managed policies for one consumer role WHEN checked THEN they fit; 11 are refused', () => {
+      const { registry } = validateRegistry('/r', { accounts: { file: 'accounts.yaml', text: ACCOUNTS }, apps: [{ file: 'apps/a.yaml', text: app('a') }], diagnostics: [] }, {});
+      const swarm = planAccounts(registry!)[1];
+      const consumer = swarm.consumers[0];
+      const withPolicies = (n: number) => quotaDiagnostics(registry!, [{ ...swarm, consumers: [{ ...consumer, policies: Array(n).fill(consumer.policies[0]) }] }]).map(formatDiagnostic);
+      expect(withPolicies(10)).toEqual([]);
+      expect(withPolicies(11)).toEqual([
+        'apps/a.yaml:1:5: error: consumer arn:aws:iam::222222222222:role/node (account "swarm") would need 11 managed policies for its 1 app roles, over the IAM quota of 10 managed policies per role (its other policies count too); spread these apps over several consumer principals',
+      ]);
+    });
   });
 
   describe('guards the generator itself', () => {

@@ -5,6 +5,7 @@ import { Document, isMap, isSeq, Node, parseDocument, Scalar } from 'yaml';
 import { planAccounts } from '../../src/policy/account-plan';
 import { formatDiagnostic } from '../../src/registry/diagnostics';
 import { checkRegistry } from '../../src/registry/load';
+import { Registry } from '../../src/registry/model';
 import { LOCATED_ERROR, ROOT, runTsx, STACK_FRAME } from '../e2e';
 
 jest.setTimeout(120_000);
@@ -60,8 +61,40 @@ function editDocument(files: Files, rng: Random, edit: (doc: Document, path: Pat
 const STRANGE_VALUES: unknown[] = [42, 111111111111, true, null, '', 'text', [], {}, [1, 'two'], { x: 1 }, '10.0.0.0/8', 'role/*', 3.5, '${aws:username}'];
 const GARBAGE = [':', '- ', '[', ']', '{', '"', "'", '\t', '&a ', '*a', '---\n', '#', '\n  ', '!!int ', '? '];
 
+/** Two different app files, or undefined when there are fewer than two. */
+function twoApps(files: Files, rng: Random): [string, string] | undefined {
+  const apps = Object.keys(files).filter((f) => f.startsWith('apps/'));
+  if (apps.length < 2) return undefined;
+  const from = pick(rng, apps);
+  return [from, pick(rng, apps.filter((f) => f !== from))];
+}
+
 /** One random change a developer could make by mistake; returns what it did. */
 const MUTATIONS: readonly ((files: Files, rng: Random) => string)[] = [
+  // Copy-paste from another app: the same id, ExternalId, bucket or prefix, which only the checks across files catch.
+  (files, rng) => {
+    const pair = twoApps(files, rng);
+    if (!pair) return 'no two apps';
+    const [from, to] = pair.map((f) => parseDocument(files[f]));
+    if (from.errors.length || to.errors.length) return 'not YAML, not copied';
+    const path = pick(rng, [['id'], ['externalId'], ['access', 0, 'bucket'], ['access', 0, 'prefix'], ['access', 0]]);
+    if (!from.hasIn(path) || !to.hasIn(path.slice(0, -1))) return `no ${path.join('.')} to copy`;
+    to.setIn(path, from.getIn(path, true));
+    files[pair[1]] = to.toString();
+    return `copy ${path.join('.')} of ${pair[0]} into ${pair[1]}`;
+  },
+  // Nest an app's prefix inside another's on the same bucket.
+  (files, rng) => {
+    const pair = twoApps(files, rng);
+    if (!pair) return 'no two apps';
+    const [from, to] = pair.map((f) => parseDocument(files[f]));
+    if (from.errors.length || to.errors.length || !isMap(from.getIn(['access', 0])) || !isMap(to.getIn(['access', 0]))) return 'nothing to nest';
+    const prefix = String(from.getIn(['access', 0, 'prefix']) ?? `${String(from.get('id'))}/`).replace(/\/?$/, '/');
+    to.setIn(['access', 0, 'bucket'], from.getIn(['access', 0, 'bucket']));
+    to.setIn(['access', 0, 'prefix'], `${prefix}nested/`);
+    files[pair[1]] = to.toString();
+    return `nest ${pair[1]} under ${pair[0]}'s prefix ${prefix}`;
+  },
   (files, rng) => editDocument(files, rng, (doc, path) => { doc.deleteIn(path); return 'delete key'; }),
   (files, rng) => editDocument(files, rng, (doc, path) => {
     const value = pick(rng, STRANGE_VALUES);
@@ -143,7 +176,7 @@ function judge(c: Case, root: string): string | undefined {
   if (registry) {
     if (diagnostics.some((d) => d.severity === 'error')) return 'model returned despite errors';
     planAccounts(registry);
-    return undefined;
+    return brokenInvariant(registry);
   }
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (!errors.length) return 'no model and no error';
@@ -152,6 +185,31 @@ function judge(c: Case, root: string): string | undefined {
     const formatted = formatDiagnostic(d);
     if (!/^(accounts\.yaml|apps\/[^:\n]+):\d+:\d+: (error|warning): \S[^\n]*$/.test(formatted)) return `badly formatted: ${formatted}`;
     if (d.location.line < 1 || d.location.line > lines || d.location.column < 1) return `outside its file: ${formatted}`;
+  }
+  return undefined;
+}
+
+/**
+ * What a registry that validates must never hold, checked here without the registry's own checks: a mutation that
+ * copies an app, renames a bucket or moves a prefix must be refused, not reach the model.
+ */
+function brokenInvariant(registry: Registry): string | undefined {
+  const repeated = (values: string[]) => values.find((v, i) => values.indexOf(v) !== i);
+  const id = repeated(registry.apps.map((a) => a.id));
+  if (id) return `app id ${id} twice`;
+  if (repeated(registry.apps.map((a) => a.externalId))) return 'one ExternalId for two apps';
+  if (repeated(registry.accounts.map((a) => a.id))) return 'one account id for two aliases';
+  const buckets = new Set(registry.buckets.map((b) => b.name));
+  const aliases = new Set(registry.accounts.map((a) => a.alias));
+  for (const b of registry.buckets) if (!aliases.has(b.account)) return `bucket ${b.name} of unknown account ${b.account}`;
+  const claims = registry.apps.flatMap((app) => app.access.map((a) => ({ app: app.id, bucket: a.bucket, prefix: a.prefix })));
+  for (const c of claims) {
+    if (!buckets.has(c.bucket)) return `app ${c.app} on unknown bucket ${c.bucket}`;
+    const other = claims.find((o) => o.app !== c.app && o.bucket === c.bucket && (o.prefix.startsWith(c.prefix) || c.prefix.startsWith(o.prefix)));
+    if (other) return `apps ${c.app} and ${other.app} share objects under ${c.bucket}/${c.prefix}`;
+  }
+  for (const app of registry.apps) {
+    if (app.consumer.account !== undefined && !aliases.has(app.consumer.account)) return `app ${app.id} consumed from unknown account ${app.consumer.account}`;
   }
   return undefined;
 }
@@ -173,6 +231,16 @@ describe('fuzz: seeded mutations of the bundled registry', () => {
     const valid = outcomes.filter((o) => o.valid).length;
     expect(valid).toBeGreaterThan(0);
     expect(outcomes.length - valid).toBeGreaterThan(valid);
+  });
+
+  test('GIVEN the mutations WHEN counted THEN many copy an id, ExternalId or prefix from another app or nest a prefix, for the checks across files', () => {
+    expect(outcomes.filter((o) => o.c.steps.some((s) => /^(copy (id|externalId|access)|nest )/.test(s))).length).toBeGreaterThan(40);
+  });
+
+  test('GIVEN mutations that copy an app file WHEN validated THEN every one is refused: the copy repeats the id and the prefixes', () => {
+    const copies = outcomes.filter((o) => o.c.steps.length === 1 && o.c.steps[0].startsWith('duplicate apps/'));
+    expect(copies.length).toBeGreaterThan(0);
+    expect(copies.filter((o) => o.valid).map((o) => o.c.seed)).toEqual([]);
   });
 
   test('GIVEN a handful of them WHEN synthesized by npx tsx main.ts THEN exit 1 with located errors and nothing written, or exit 0 with output', async () => {
