@@ -64,7 +64,9 @@ export function externalConsumerPolicy(roleArn: string): PolicyDocument {
 
 /**
  * A trust policy someone loosened to trust a whole account, without conditions: whoever in that account its own
- * policies allow may open sessions, so the consumer policies keyless writes are what must keep other roles out.
+ * policies allow may open sessions (a trust policy naming an account delegates to that account's identity policies,
+ * IAM User Guide "Cross-account policy evaluation logic"), so the consumer policies keyless writes are what must keep
+ * other roles out.
  */
 export function loosenedTrustPolicy(accountId: string): PolicyDocument {
   return {
