@@ -1,6 +1,6 @@
 import { Registry } from '../../../src/registry/model';
 import { evaluateScenarios } from '../../../src/tools/verify/evaluate';
-import { FROM_OUTSIDE, overPlainHttp } from '../../../src/tools/verify/network';
+import { fromOutsideNetwork, overPlainHttp } from '../../../src/tools/verify/network';
 import { Scenario } from '../../../src/tools/verify/scenario';
 import { deriveScenarios } from '../../../src/tools/verify/scenarios';
 import { indexSynthesized, SynthesizedOutput } from '../../../src/tools/verify/synthesized';
@@ -38,7 +38,7 @@ function plainHttpFromOutside(): Scenario {
   const derived = deriveScenarios(registry, { apps: ['swarm-uploader'] }).find((s) => s.scenario === PLAIN_HTTP)!;
   const requests = derived.requests.map((r) => {
     const { 'aws:SourceVpc': _vpc, 'aws:SourceVpce': _vpce, ...context } = r.context;
-    return { ...r, context: { ...context, ...overPlainHttp(FROM_OUTSIDE) } };
+    return { ...r, context: { ...context, ...overPlainHttp(fromOutsideNetwork(registry.buckets.find((b) => b.name === 'assumed-with-external-id')!)) } };
   });
   return { ...derived, scenario: `${PLAIN_HTTP}, from outside the bucket network`, requests };
 }

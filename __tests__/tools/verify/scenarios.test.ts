@@ -1,6 +1,7 @@
 import { bucketPolicy, GUARDRAIL_SIDS } from '../../../src/policy/bucket-policy';
 import { loadRegistry } from '../../../src/registry/load';
-import { Registry } from '../../../src/registry/model';
+import { Bucket, Registry } from '../../../src/registry/model';
+import { fromOutsideNetwork } from '../../../src/tools/verify/network';
 import { Scenario } from '../../../src/tools/verify/scenario';
 import { deriveScenarios } from '../../../src/tools/verify/scenarios';
 import { writeRegistry } from '../../helpers';
@@ -135,5 +136,37 @@ describe('GUARDRAIL_SIDS', () => {
     const sids = bucketPolicy(locked, owner).Statement.map((s) => s.Sid);
 
     expect(new Set(sids)).toEqual(new Set(Object.values(GUARDRAIL_SIDS)));
+  });
+});
+
+describe('fromOutsideNetwork', () => {
+  const bucket = (sourceIp: string[]): Bucket => ({ ...registry.buckets[0], network: { sourceVpc: [], sourceVpce: [], sourceIp } });
+
+  test('GIVEN a bucket network that lists the first stand-in address WHEN a caller from outside is made THEN it comes from an address the network does not cover', () => {
+    // Found by the property test: a registry allowing 198.51.100.0/24 made "from outside the network" an inside call.
+    expect(fromOutsideNetwork(bucket(['198.51.100.0/24']))['aws:SourceIp']).toBe('192.0.2.10');
+    expect(fromOutsideNetwork(bucket(['198.51.100.0/24', '192.0.2.0/24']))['aws:SourceIp']).toBe('198.18.0.10');
+    expect(fromOutsideNetwork(bucket(['203.0.113.0/24']))['aws:SourceIp']).toBe('198.51.100.10');
+  });
+});
+
+describe('the consumer reaching the bucket directly', () => {
+  const sameAccount = (exclusive: boolean) => loadRegistry(writeRegistry(`
+accounts:
+  work: { id: "333333333333", region: eu-central-1 }
+buckets:
+  logs: { account: work, exclusive: ${exclusive} }
+`, { batch: 'id: batch\nowner: t\nconsumer: { account: work, principal: role/node }\nexternalId: batch-external-id-0123\naccess:\n  - { bucket: logs, permissions: [list] }\n' }), {});
+  const direct = (r: Registry) => deriveScenarios(r).filter((s) => s.scenario.includes('as the consumer principal directly'));
+
+  test('GIVEN a shared bucket of the consumer\'s own account WHEN scenarios are derived THEN its own IAM decides: allowed, and said so', () => {
+    // Found by the property test: a same-account consumer of a shared bucket was expected to be denied.
+    expect(direct(sameAccount(false)).map((s) => [s.scenario, s.expected])).toEqual([
+      ['list s3://logs/batch/ as the consumer principal directly, without assuming (shared bucket of its own account: its IAM decides)', 'Allowed'],
+    ]);
+  });
+
+  test('GIVEN an exclusive bucket of the consumer\'s own account WHEN scenarios are derived THEN the direct call is denied', () => {
+    expect(direct(sameAccount(true)).map((s) => s.expected)).toEqual(['Denied']);
   });
 });

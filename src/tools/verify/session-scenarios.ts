@@ -5,7 +5,7 @@ import { Permission, Registry } from '../../registry/model';
 import { Actor } from './actor';
 import { appSession, directConsumerActor } from './app-actors';
 import { neighbourApp, neighbourPrefix } from './neighbours';
-import { FROM_OUTSIDE, fromInsideNetwork, NetworkContext, overPlainHttp } from './network';
+import { fromInsideNetwork, fromOutsideNetwork, NetworkContext, overPlainHttp } from './network';
 import { GUARDRAIL_SIDS } from '../../policy/bucket-policy';
 import { requestBy } from './request';
 import { ownerPrefixProbes, thirdAppProbes } from './share-scenarios';
@@ -38,6 +38,18 @@ export function sessionScenarios(registry: Registry, role: AppRole, access: Role
       : requests.map((r) => scenario(`${name}: ${r.action}`, 'Denied', [r]));
   };
 
+  /**
+   * The consumer reaching the bucket without assuming is denied, except on a shared (not exclusive) bucket of its own
+   * account: there its own IAM policies decide, which keyless does not manage (the stand-in allows everything).
+   */
+  const directScenario = (): Scenario => {
+    const name = `${first} ${url(own)} as the consumer principal directly, without assuming`;
+    const requests = use(directConsumerActor(app), first, own);
+    return !bucket.exclusive && app.consumer.accountId === role.account.id
+      ? scenario(`${name} (shared bucket of its own account: its IAM decides)`, 'Allowed', requests)
+      : scenario(name, 'Denied', requests);
+  };
+
   const declared = access.permissions;
   const own = access.prefix;
   // A shared prefix is the owner's: scenarios say so, so that a reviewer reads which share they prove.
@@ -53,9 +65,9 @@ export function sessionScenarios(registry: Registry, role: AppRole, access: Role
       ? guarded(`${first} ${url(own)} over plain HTTP`, GUARDRAIL_SIDS.insecureTransport, use(session, first, own, overPlainHttp(inside)))
       : scenario(`${first} ${url(own)} over plain HTTP`, 'Allowed', use(session, first, own, overPlainHttp(inside))),
     ...(bucket.network
-      ? [guarded(`${first} ${url(own)} from outside the bucket network`, GUARDRAIL_SIDS.sessionOutsideNetwork, use(session, first, own, FROM_OUTSIDE))]
+      ? [guarded(`${first} ${url(own)} from outside the bucket network`, GUARDRAIL_SIDS.sessionOutsideNetwork, use(session, first, own, fromOutsideNetwork(bucket)))]
       : []),
-    scenario(`${first} ${url(own)} as the consumer principal directly, without assuming`, 'Denied', use(directConsumerActor(app), first, own)),
+    directScenario(),
     guarded(`${first} ${url(own)} in a session without the AppId tag`, GUARDRAIL_SIDS.sessionWithoutAppIdTag, use(appSession(role, {}), first, own)),
     guarded(`${first} ${url(own)} in a session tagged for another app`, GUARDRAIL_SIDS.sessionTaggedForAnotherApp,
       use(appSession(role, { [APP_ID_TAG]: neighbourApp(registry, app).id }), first, own)),

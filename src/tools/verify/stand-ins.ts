@@ -13,8 +13,8 @@ import type { IdentitySource } from './scenario';
 export const SESSION_NAME = 'keyless-verify';
 /** A caller on the internet (TEST-NET-3), where no network restriction applies. */
 export const INTERNET_IP = '203.0.113.10';
-/** A caller outside every bucket network (TEST-NET-2). */
-export const OUTSIDE_IP = '198.51.100.10';
+/** Callers outside a bucket network: TEST-NET-2, TEST-NET-1 and a benchmarking address, whichever its ranges miss. */
+export const OUTSIDE_IPS = ['198.51.100.10', '192.0.2.10', '198.18.0.10'] as const;
 /** The VPC endpoint a caller inside a `sourceVpc` network goes through, and vice versa. */
 export const STAND_IN_VPCE = 'vpce-0keylessverify0';
 export const STAND_IN_VPC = 'vpc-0keylessverify0';
