@@ -202,11 +202,15 @@ function brokenInvariant(registry: Registry): string | undefined {
   const buckets = new Set(registry.buckets.map((b) => b.name));
   const aliases = new Set(registry.accounts.map((a) => a.alias));
   for (const b of registry.buckets) if (!aliases.has(b.account)) return `bucket ${b.name} of unknown account ${b.account}`;
-  const claims = registry.apps.flatMap((app) => app.access.map((a) => ({ app: app.id, bucket: a.bucket, prefix: a.prefix })));
+  // A prefix another app shares (`from`) belongs to that owner, who must offer it (`shareWith`) on a prefix above it.
+  const claims = registry.apps.flatMap((app) => app.access.map((a) => ({ app: app.id, owner: a.from ?? app.id, bucket: a.bucket, prefix: a.prefix })));
   for (const c of claims) {
     if (!buckets.has(c.bucket)) return `app ${c.app} on unknown bucket ${c.bucket}`;
-    const other = claims.find((o) => o.app !== c.app && o.bucket === c.bucket && (o.prefix.startsWith(c.prefix) || c.prefix.startsWith(o.prefix)));
+    const other = claims.find((o) => o.owner !== c.owner && o.bucket === c.bucket && (o.prefix.startsWith(c.prefix) || c.prefix.startsWith(o.prefix)));
     if (other) return `apps ${c.app} and ${other.app} share objects under ${c.bucket}/${c.prefix}`;
+    const offered = c.owner === c.app || registry.apps.find((a) => a.id === c.owner)?.access
+      .some((a) => a.bucket === c.bucket && c.prefix.startsWith(a.prefix) && a.shareWith.some((s) => s.app === c.app));
+    if (!offered) return `app ${c.app} reads ${c.bucket}/${c.prefix} from ${c.owner}, who does not share it`;
   }
   for (const app of registry.apps) {
     if (app.consumer.account !== undefined && !aliases.has(app.consumer.account)) return `app ${app.id} consumed from unknown account ${app.consumer.account}`;

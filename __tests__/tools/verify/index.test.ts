@@ -138,8 +138,10 @@ describe('verifyOutput on carelessly edited output', () => {
 
     const report = await verifyOutput(registry, dir);
 
-    const scenario = "AssumeRole of finance-export's role, trust loosened to account 222222222222: its own policies must refuse";
-    expect(failing(report).map((r) => [r.app, r.scenario]).sort()).toEqual([['ledger-archiver', scenario], ['swarm-uploader', scenario]]);
+    const swarmApps = registry.apps.filter((a) => a.consumer.account === 'swarm').map((a) => a.id);
+    expect(swarmApps.length).toBeGreaterThan(1);
+    expect(failing(report).map((r) => r.app).sort()).toEqual([...swarmApps].sort());
+    expect(failing(report).every((r) => /^AssumeRole of \S+'s role, trust loosened to account 222222222222: its own policies must refuse$/.test(r.scenario))).toBe(true);
   });
 
   it("GIVEN all the bucket's Deny statements dropped WHEN verified THEN plain HTTP, outside network, untagged sessions and outside admins get through", async () => {
