@@ -1,0 +1,154 @@
+import fc from 'fast-check';
+import { AccountsFile, AppSpec, RegistrySpec, validRegistry } from './registry-arbitrary';
+
+/** What validate must say about a mistake: in which file, with which message, on which line. */
+export interface Expected {
+  readonly name: string;
+  /** The files the error may be located in (an overlap is reported on whichever app loads second). */
+  readonly files: readonly string[];
+  readonly message: RegExp;
+  /** The line the error points at. */
+  readonly line: RegExp;
+}
+
+interface Mistake {
+  readonly name: string;
+  /** The registry with the mistake made, and what validate must say; undefined when the registry has no place for it. */
+  readonly make: (spec: RegistrySpec) => { spec: RegistrySpec; expected: Omit<Expected, 'name'> } | undefined;
+}
+
+/** An account outside every generated registry. */
+const OUTSIDE = '999999999999';
+
+const prefixOf = (app: AppSpec, i = 0) => (app.access[i].prefix ?? `${app.id}/`).replace(/\/?$/, '/');
+
+/** `spec` with app `index` replaced by `edit(app)`. */
+function editApp(spec: RegistrySpec, index: number, edit: (app: AppSpec) => AppSpec): RegistrySpec {
+  return { ...spec, apps: spec.apps.map((f, i) => (i === index ? { ...f, app: edit(f.app) } : f)) };
+}
+
+function editAccounts(spec: RegistrySpec, edit: (accounts: AccountsFile) => AccountsFile): RegistrySpec {
+  return { ...spec, accounts: edit(spec.accounts) };
+}
+
+const firstBucket = (spec: RegistrySpec) => Object.keys(spec.accounts.buckets)[0];
+const firstAlias = (spec: RegistrySpec) => Object.keys(spec.accounts.accounts)[0];
+
+/** One mistake each that a developer could make by copy-paste or by hand, and the check that must refuse it. */
+export const MISTAKES: readonly Mistake[] = [
+  {
+    name: 'two apps with one id',
+    make: (spec) => spec.apps.length < 2 ? undefined : {
+      spec: editApp(spec, 1, (app) => ({ ...app, id: spec.apps[0].app.id })),
+      expected: { files: [spec.apps[1].file], message: /^app id ".*" is already declared in/, line: /^id: / },
+    },
+  },
+  {
+    name: 'two apps with one ExternalId',
+    make: (spec) => spec.apps.length < 2 ? undefined : {
+      spec: editApp(spec, 1, (app) => ({ ...app, externalId: spec.apps[0].app.externalId })),
+      expected: { files: [spec.apps[1].file], message: /^externalId is the same as that of app/, line: /^externalId: / },
+    },
+  },
+  {
+    // Either app may load first: the error is on the second, wherever the inner prefix is.
+    name: "a prefix inside another app's",
+    make: (spec) => {
+      if (spec.apps.length < 2) return undefined;
+      const outer = spec.apps[0].app;
+      const bucket = outer.access[0].bucket;
+      const nested = editApp(editApp(spec, 0, (app) => ({ ...app, access: [{ ...app.access[0], prefix: prefixOf(app) }, ...app.access.slice(1)] })), 1,
+        (app) => ({ ...app, access: [{ bucket, prefix: `${prefixOf(outer)}inner/`, permissions: ['read'] }] }));
+      return {
+        spec: nested,
+        expected: { files: [spec.apps[0].file, spec.apps[1].file], message: /^prefix ".*" on bucket ".*" overlaps prefix/, line: /prefix: / },
+      };
+    },
+  },
+  {
+    name: 'an unknown bucket',
+    make: (spec) => ({
+      spec: editApp(spec, 0, (app) => ({ ...app, access: [{ ...app.access[0], bucket: 'bkt-missing' }, ...app.access.slice(1)] })),
+      expected: { files: [spec.apps[0].file], message: /^unknown bucket "bkt-missing"/, line: /bucket: bkt-missing/ },
+    }),
+  },
+  {
+    name: 'an unknown consumer account',
+    make: (spec) => ({
+      spec: editApp(spec, 0, (app) => ({ ...app, consumer: { account: 'nowhere', principal: 'role/node' } })),
+      expected: { files: [spec.apps[0].file], message: /^unknown account "nowhere"/, line: /account: nowhere/ },
+    }),
+  },
+  {
+    name: 'a wildcard in a prefix',
+    make: (spec) => ({
+      spec: editApp(spec, 0, (app) => ({ ...app, access: [{ ...app.access[0], prefix: `${prefixOf(app)}*` }, ...app.access.slice(1)] })),
+      expected: { files: [spec.apps[0].file], message: /prefix" must use only letters, digits/, line: /prefix: / },
+    }),
+  },
+  {
+    name: 'an app id too long for a role name',
+    make: (spec) => ({
+      spec: editApp(spec, 0, (app) => ({ ...app, id: `${app.id}-${'x'.repeat(57 - app.id.length - 1)}` })),
+      expected: { files: [spec.apps[0].file], message: /^role name keyless-.* has 65 characters, over the IAM limit of 64/, line: /^id: / },
+    }),
+  },
+  {
+    name: 'a secret outside the registry',
+    make: (spec) => ({
+      spec: editApp(spec, 0, (app) => ({ ...app, secrets: [`arn:aws:secretsmanager:eu-central-1:${OUTSIDE}:secret:x/key-AbCdEf`] })),
+      expected: { files: [spec.apps[0].file], message: new RegExp(`^secret is in account ${OUTSIDE}, which is not in accounts.yaml`), line: new RegExp(OUTSIDE) },
+    }),
+  },
+  {
+    name: 'a deployRole of another account',
+    make: (spec) => ({
+      spec: editAccounts(spec, (a) => ({ ...a, accounts: { ...a.accounts, [firstAlias(spec)]: { ...a.accounts[firstAlias(spec)], deployRole: `arn:aws:iam::${OUTSIDE}:role/terraform` } } })),
+      expected: { files: ['accounts.yaml'], message: new RegExp(`^deployRole is in account ${OUTSIDE}, but "${firstAlias(spec)}" is account`), line: /deployRole: / },
+    }),
+  },
+  {
+    name: "a KMS key of another region than the bucket's",
+    make: (spec) => {
+      const name = firstBucket(spec);
+      const bucket = spec.accounts.buckets[name];
+      const owner = spec.accounts.accounts[bucket.account];
+      const region = owner.region === 'us-east-1' ? 'eu-central-1' : 'us-east-1';
+      return {
+        spec: editAccounts(spec, (a) => ({ ...a, buckets: { ...a.buckets, [name]: { ...bucket, kmsKey: `arn:aws:kms:${region}:${owner.id}:key/1234abcd` } } })),
+        expected: { files: ['accounts.yaml'], message: new RegExp(`^kmsKey is in ${region}, but bucket "${name}" is in ${owner.region}`), line: /kmsKey: / },
+      };
+    },
+  },
+  {
+    name: 'a private sourceIp range',
+    make: (spec) => {
+      const name = firstBucket(spec);
+      return {
+        spec: editAccounts(spec, (a) => ({ ...a, buckets: { ...a.buckets, [name]: { ...a.buckets[name], network: { sourceIp: ['10.0.0.0/8'] } } } })),
+        expected: { files: ['accounts.yaml'], message: /^sourceIp "10\.0\.0\.0\/8" covers/, line: /10\.0\.0\.0\/8/ },
+      };
+    },
+  },
+  {
+    name: 'two aliases of one account id',
+    make: (spec) => {
+      const aliases = Object.keys(spec.accounts.accounts);
+      if (aliases.length < 2) return undefined;
+      const [first, second] = aliases;
+      return {
+        spec: editAccounts(spec, (a) => ({ ...a, accounts: { ...a.accounts, [second]: { ...a.accounts[second], id: a.accounts[first].id } } })),
+        expected: { files: ['accounts.yaml'], message: /^account id ".*" is already declared as/, line: /id: "?\d{12}/ },
+      };
+    },
+  },
+];
+
+/** A valid registry with one mistake that fits it, and what validate must say about it. */
+export const withMistake: fc.Arbitrary<{ spec: RegistrySpec; mistake: Expected }> = validRegistry.chain((valid) => {
+  const made = MISTAKES.flatMap(({ name, make }) => {
+    const result = make(valid);
+    return result ? [{ spec: result.spec, mistake: { name, ...result.expected } }] : [];
+  });
+  return fc.constantFrom(...made);
+});
