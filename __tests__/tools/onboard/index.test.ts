@@ -220,7 +220,10 @@ describe('onboard for the reader of a share', () => {
     expect(md).toContain('- `s3://drop/events/2026/`: owned by `ingest` (team-ingest, `apps/ingest.yaml`); read\n');
   });
 
-  it('GIVEN the owner WHEN onboarded THEN no shared section appears: its prefix is its own', () => {
-    expect(onboard(root, ['ingest'])).not.toContain('owned by');
+  it('GIVEN the owner WHEN onboarded THEN its page lists whom it offers its prefix to, and nothing as shared with it', () => {
+    const md = onboard(root, ['ingest']);
+
+    expect(md).toContain('- `s3://drop/events/`: etl (read)\n');
+    expect(md).not.toContain('owned by');
   });
 });
