@@ -1,4 +1,6 @@
-import { consumerPolicies } from '../../src/policy/consumer-policy';
+import { consumerAccessPolicies, consumerPolicies, consumerTagPolicy } from '../../src/policy/consumer-policy';
+import { policySize } from '../../src/policy/document';
+import { MANAGED_POLICIES_PER_PRINCIPAL } from '../../src/policy/limits';
 import { appRoleArn } from '../../src/policy/naming';
 
 /** The IAM quota on one customer managed policy (IAM quotas page): literal, so a wrong constant fails the test too. */
@@ -53,5 +55,43 @@ describe('consumerPolicies', () => {
       const roles = arnsOfPolicySize(6145);
       expect(consumerPolicies(roles).map((p) => p.Statement[0].Resource)).toEqual([[roles[0]], [roles[1]]]);
     });
+  });
+});
+
+const NODE_ROLE = 'arn:aws:iam::222222222222:role/swarm/node';
+
+describe('consumerTagPolicy', () => {
+  test('GIVEN roles in two bucket accounts WHEN built THEN one statement allows the session actions on their keyless roles only when tagged with this consumer', () => {
+    const roles = [...arns(3), appRoleArn('333333333333', 'other')];
+
+    expect(consumerTagPolicy(NODE_ROLE, roles)).toEqual({
+      Version: '2012-10-17',
+      Statement: [{
+        Sid: 'OpenKeylessAppSessionsByTag', Effect: 'Allow',
+        Action: ['sts:AssumeRole', 'sts:TagSession', 'sts:SetSourceIdentity'],
+        Resource: ['arn:aws:iam::111111111111:role/keyless/*', 'arn:aws:iam::333333333333:role/keyless/*'],
+        Condition: { StringEquals: { 'aws:ResourceTag/keyless:consumer': NODE_ROLE } },
+      }],
+    });
+  });
+
+  test('GIVEN 10 times more roles WHEN built THEN the policy has the same size', () => {
+    expect(policySize(consumerTagPolicy(NODE_ROLE, arns(5000)))).toBe(policySize(consumerTagPolicy(NODE_ROLE, arns(500))));
+  });
+});
+
+describe('consumerAccessPolicies', () => {
+  test('GIVEN roles whose exact ARNs fit the managed policies a principal may hold WHEN built THEN exact ARNs are used', () => {
+    const fitting = arns(700);
+
+    expect(consumerPolicies(fitting).length).toBeLessThanOrEqual(MANAGED_POLICIES_PER_PRINCIPAL);
+    expect(consumerAccessPolicies(NODE_ROLE, fitting)).toEqual(consumerPolicies(fitting));
+  });
+
+  test('GIVEN more roles than exact ARNs can hold WHEN built THEN one policy by role tag is used', () => {
+    const many = arns(1400);
+
+    expect(consumerPolicies(many).length).toBeGreaterThan(MANAGED_POLICIES_PER_PRINCIPAL);
+    expect(consumerAccessPolicies(NODE_ROLE, many)).toEqual([consumerTagPolicy(NODE_ROLE, many)]);
   });
 });

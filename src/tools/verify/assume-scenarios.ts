@@ -82,7 +82,7 @@ function foreignRoleScenarios(registry: Registry, role: AppRole, consumer: Actor
   if (!app.consumer.account) return [];
   const other = registry.apps.find((a) => a.consumer.principalArn !== app.consumer.principalArn)?.id ?? FOREIGN_APP;
   const arn = appRoleArn(role.account.id, other);
-  const trust: ResourcePolicySource = { kind: 'stand-in', name: 'StandInLoosenedTrust', policy: loosenedTrustPolicy(app.consumer.accountId) };
+  const trust: ResourcePolicySource = { kind: 'stand-in', name: 'StandInLoosenedTrust', policy: loosenedTrustPolicy(app.consumer.accountId), roleArn: arn };
   return [{
     app: app.id,
     scenario: `AssumeRole of ${other}'s role, trust loosened to account ${app.consumer.accountId}: its own policies must refuse`,

@@ -19,7 +19,8 @@ export type IdentitySource =
 export type ResourcePolicySource =
   | { readonly kind: 'trust'; readonly roleArn: string }
   | { readonly kind: 'bucket'; readonly bucket: string }
-  | { readonly kind: 'stand-in'; readonly name: string; readonly policy: PolicyDocument }
+  /** A stand-in policy; with `roleArn`, in place of that role's trust policy (the request still carries its tags). */
+  | { readonly kind: 'stand-in'; readonly name: string; readonly policy: PolicyDocument; readonly roleArn?: string }
   | { readonly kind: 'none' };
 
 export type ContextValue = string | readonly string[];
