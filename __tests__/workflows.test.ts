@@ -31,8 +31,22 @@ const runs = (w: Workflow) => Object.values(w.jobs).flatMap((j) => j.steps.flatM
 const npmScripts = (script: string) => [...script.matchAll(/\bnpm run((?:\s+-{1,2}[\w-]+)*)\s+([\w:.-]+)/g)].map((m) => m[2]);
 
 describe('GitHub Actions workflows', () => {
-  it('GIVEN .github/workflows WHEN listed THEN the pull-request and deploy workflows are there', () => {
-    expect(files).toEqual(['deploy.yml', 'pull-request.yml']);
+  it('GIVEN .github/workflows WHEN listed THEN the pull-request, deploy and mutation workflows are there', () => {
+    expect(files).toEqual(['deploy.yml', 'mutation.yml', 'pull-request.yml']);
+  });
+
+  it('GIVEN the workflows WHEN those that synthesize are listed THEN they are pull-request and deploy', () => {
+    expect(synthesizing).toEqual(['deploy.yml', 'pull-request.yml']);
+  });
+
+  it('GIVEN mutation.yml WHEN read THEN it runs npm run mutation on a schedule and pins every action to a commit with its version', () => {
+    const text = readFileSync(join(WORKFLOWS, 'mutation.yml'), 'utf8');
+    const uses = text.split('\n').filter((line) => /^\s*- uses:/.test(line));
+
+    expect((workflow('mutation.yml') as unknown as { on: Record<string, unknown> }).on.schedule).toBeDefined();
+    expect(runs(workflow('mutation.yml'))).toContain('npm run mutation');
+    expect(uses.length).toBeGreaterThan(0);
+    for (const line of uses) expect(line).toMatch(/^\s*- uses: [\w-]+\/[\w-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$/);
   });
 
   it.each(files)('GIVEN %s WHEN parsed THEN it is valid YAML with jobs made of steps', (file) => {
@@ -95,7 +109,10 @@ function runPlanStep(step: Step, plan: string, exitCode: number): { status: numb
   return { status: run.status, log: run.stdout + run.stderr, stepSummary: readFileSync(summaryFile, 'utf8'), dir };
 }
 
-describe.each(files)('%s keeps the ExternalIds in cdktf.out and the plans out of sight', (file) => {
+/** The workflows that synthesize, so hold ExternalIds in cdktf.out and plans (mutation.yml does neither). */
+const synthesizing = files.filter((f) => runs(workflow(f)).some((r) => npmScripts(r).includes('synth')));
+
+describe.each(synthesizing)('%s keeps the ExternalIds in cdktf.out and the plans out of sight', (file) => {
   const w = workflow(file);
   const planSteps = steps(w).filter((s) => /^\s*terraform plan /m.test(s.run ?? ''));
 

@@ -157,7 +157,7 @@ describe('quotaDiagnostics', () => {
       const withPolicies = (n: number) => quotaDiagnostics(registry!, [{ ...swarm, consumers: [{ ...consumer, policies: Array(n).fill(consumer.policies[0]) }] }]).map(formatDiagnostic);
       expect(withPolicies(10)).toEqual([]);
       expect(withPolicies(11)).toEqual([
-        'apps/a.yaml:1:5: error: consumer arn:aws:iam::222222222222:role/node (account "swarm") would need 11 managed policies for its 1 app roles, over the IAM quota of 10 managed policies per role (its other policies count too); spread these apps over several consumer principals',
+        'apps/a.yaml:1:5: error: consumer arn:aws:iam::222222222222:role/node (account "swarm") would get 11 managed policies for its 1 app roles, over the IAM quota of 10 per role, where one policy by role tag would do; this is a keyless bug, please report it',
       ]);
     });
   });

@@ -1,0 +1,17 @@
+/**
+ * The tests StrykerJS runs against each mutant of src/policy and src/registry/checks (stryker.config.json): the
+ * in-process unit and property suites of those folders. Suites that spawn processes (CLI, fuzz's synth runs),
+ * synthesize through cdktf or simulate with verify cost seconds per mutant on two cores; what they check of these
+ * folders is pinned by the unit suites, and the README lists the survivors they would have to kill.
+ */
+const base = require('./jest.config');
+
+module.exports = {
+  ...base,
+  testMatch: [
+    '<rootDir>/__tests__/policy/**/*.test.ts',
+    '<rootDir>/__tests__/registry/**/*.test.ts',
+    '<rootDir>/__tests__/property/**/*.test.ts',
+  ],
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/__tests__/registry/fuzz.test.ts'],
+};
