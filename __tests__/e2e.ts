@@ -12,10 +12,13 @@ export interface Run {
   readonly stderr: string;
 }
 
-/** Runs `npx tsx <script>` from the repository root with extra environment, as CI would. */
-export function runTsx(script: string, env: NodeJS.ProcessEnv): Promise<Run> {
+/** The `keyless` command of this checkout: what `npm run <cmd>` and `npx --no-install keyless` run. */
+export const KEYLESS_BIN = join(ROOT, 'bin', 'keyless.js');
+
+/** Runs `keyless <args>` in `cwd` (default: the repository root) with extra environment, as CI would. */
+export function runKeyless(args: readonly string[], env: NodeJS.ProcessEnv = {}, cwd: string = ROOT): Promise<Run> {
   return new Promise((resolve) => {
-    execFile('npx', ['tsx', script], { cwd: ROOT, env: { ...process.env, ...env } }, (error, stdout, stderr) => {
+    execFile(process.execPath, [KEYLESS_BIN, ...args], { cwd, env: { ...process.env, ...env } }, (error, stdout, stderr) => {
       resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
     });
   });

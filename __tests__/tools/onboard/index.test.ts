@@ -193,12 +193,12 @@ describe('onboard with a wrong app id', () => {
   });
 
   it('GIVEN no id or an option WHEN onboarded THEN a UserError shows the usage', () => {
-    expect(() => onboard(ROOT, [])).toThrow(/usage: npm run onboard -- <app id>/);
+    expect(() => onboard(ROOT, [])).toThrow(/usage: keyless onboard <app id>/);
     expect(() => onboard(ROOT, ['--help'])).toThrow(UserError);
   });
 
   it('GIVEN an unknown id WHEN run as a process THEN it prints the known ids without a stack trace and exits 1', () => {
-    const run = spawnSync(join(PROJECT, 'node_modules/.bin/tsx'), [join(PROJECT, 'src/tools/onboard/index.ts'), 'nope'], {
+    const run = spawnSync(process.execPath, [join(PROJECT, 'bin/keyless.js'), 'onboard', 'nope'], {
       cwd: ROOT,
       encoding: 'utf8',
     });

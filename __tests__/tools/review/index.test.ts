@@ -8,7 +8,7 @@ import { GitFixture, removeGitFixtures } from './git-fixture';
 
 const PROJECT = join(__dirname, '../../..');
 afterAll(removeGitFixtures);
-const TSX = join(PROJECT, 'node_modules/.bin/tsx');
+const KEYLESS = [join(PROJECT, 'bin/keyless.js')];
 
 /** Commits a base registry, applies `change` as a second commit and reviews HEAD against HEAD~1. */
 function reviewChange(base: Record<string, string>, change: (f: GitFixture) => void, subdir = ''): string {
@@ -170,7 +170,7 @@ describe('review of a git history', () => {
 
 describe('parseReviewArgs', () => {
   it('GIVEN no --base WHEN parsed THEN a UserError shows the usage', () => {
-    expect(() => parseReviewArgs([])).toThrow(/--base is required[\s\S]*usage: npm run review/);
+    expect(() => parseReviewArgs([])).toThrow(/--base is required[\s\S]*usage: keyless review/);
   });
 
   it('GIVEN an unknown option WHEN parsed THEN a UserError shows the usage', () => {
@@ -182,11 +182,11 @@ describe('parseReviewArgs', () => {
   });
 });
 
-describe('npm run review as a process', () => {
+describe('keyless review as a process', () => {
   it('GIVEN an unknown ref WHEN run THEN it prints one error line, no stack trace, and exits 1', () => {
     const fixture = new GitFixture().write({ 'accounts.yaml': ACCOUNTS_YAML }).commit('base');
 
-    const run = spawnSync(TSX, [join(PROJECT, 'src/tools/review/index.ts'), '--base', 'no-such-ref'], { cwd: fixture.root, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [...KEYLESS, 'review', '--base', 'no-such-ref'], { cwd: fixture.root, encoding: 'utf8' });
 
     expect(run.status).toBe(1);
     expect(run.stderr.trim()).toMatch(/^error: unknown git ref "no-such-ref"; [^\n]*$/);
@@ -197,10 +197,10 @@ describe('npm run review as a process', () => {
     const fixture = new GitFixture().write({ 'accounts.yaml': ACCOUNTS_YAML, 'apps/uploader.yaml': uploaderYaml() }).commit('base');
     fixture.write({ 'apps/archiver.yaml': archiverYaml() }).commit('add archiver');
     const out = join(fixture.root, 'cdktf.out');
-    const synth = spawnSync(TSX, [join(PROJECT, 'main.ts')], { cwd: PROJECT, env: { ...process.env, REGISTRY_DIR: fixture.root, CDKTF_OUTDIR: out }, encoding: 'utf8' });
+    const synth = spawnSync(process.execPath, [...KEYLESS, 'synth'], { cwd: PROJECT, env: { ...process.env, REGISTRY_DIR: fixture.root, CDKTF_OUTDIR: out }, encoding: 'utf8' });
     expect(synth.status).toBe(0);
 
-    const run = spawnSync(TSX, [join(PROJECT, 'src/tools/review/index.ts'), '--base', 'HEAD~1', '--verify-out', out], { cwd: fixture.root, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [...KEYLESS, 'review', '--base', 'HEAD~1', '--verify-out', out], { cwd: fixture.root, encoding: 'utf8' });
 
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/\*\*\d+ passed, 0 failed\*\* across the registry/);

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MAIN_ENTRY } from '../launch';
+import { KEYLESS_ENTRY } from '../launch';
 import { readStacks } from '../synth-output';
 import { generateRegistry } from './generate-registry';
 import { quotaFigures, QuotaFigures } from './quota-figures';
@@ -39,7 +39,7 @@ export async function measureApps(apps: number, runs: number): Promise<BenchRow>
   const registryDir = generateRegistry(apps);
   const outDir = mkdtempSync(join(tmpdir(), 'keyless-bench-out-'));
   const emptyOutDir = mkdtempSync(join(tmpdir(), 'keyless-bench-empty-'));
-  const synth = () => runEntry(MAIN_ENTRY, { REGISTRY_DIR: registryDir, CDKTF_OUTDIR: outDir });
+  const synth = () => runEntry(KEYLESS_ENTRY, { REGISTRY_DIR: registryDir, CDKTF_OUTDIR: outDir }, { args: ['synth'] });
   const empty = () => runEntry(EMPTY_APP_ENTRY, { CDKTF_OUTDIR: emptyOutDir });
   try {
     // Unmeasured first runs: tsx's compile cache and the file cache are warm for every measured one.
