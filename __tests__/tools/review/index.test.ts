@@ -112,6 +112,37 @@ describe('review of a git history', () => {
     expectNoExternalIdValue(md);
   });
 
+  it('GIVEN a literal ExternalId moved to an environment variable holding the same value WHEN reviewed THEN no ExternalId change is flagged (B2)', () => {
+    const fixture = new GitFixture().write({ 'accounts.yaml': ACCOUNTS_YAML, 'apps/uploader.yaml': uploaderYaml() }).commit('base');
+    fixture.write({ 'apps/uploader.yaml': uploaderYaml({ externalId: '{ env: UPLOADER_EXTERNAL_ID }' }) }).commit('move to env');
+
+    const md = review(fixture.root, parseReviewArgs(['--base', 'HEAD~1']), undefined, { UPLOADER_EXTERNAL_ID: UPLOADER_SECRET });
+
+    expect(md).not.toContain('ExternalId changed');
+    expect(md).toContain('| ✏️ | ExternalId | `set in registry` | `read from env UPLOADER_EXTERNAL_ID` |');
+    expectNoExternalIdValue(md);
+  });
+
+  it('GIVEN a literal ExternalId moved to an environment variable that is not set WHEN reviewed THEN the value is said not to be compared, and nothing is flagged (B2)', () => {
+    const fixture = new GitFixture().write({ 'accounts.yaml': ACCOUNTS_YAML, 'apps/uploader.yaml': uploaderYaml() }).commit('base');
+    fixture.write({ 'apps/uploader.yaml': uploaderYaml({ externalId: '{ env: UPLOADER_EXTERNAL_ID }' }) }).commit('move to env');
+
+    const md = review(fixture.root, parseReviewArgs(['--base', 'HEAD~1']), undefined, {});
+
+    expect(md).not.toContain('ExternalId changed');
+    expect(md).toContain('| ✏️ | ExternalId | `set in registry` | `read from env UPLOADER_EXTERNAL_ID (value not compared: UPLOADER_EXTERNAL_ID is not set where review ran)` |');
+  });
+
+  it('GIVEN a literal ExternalId moved to an environment variable holding another value WHEN reviewed THEN the change is flagged', () => {
+    const fixture = new GitFixture().write({ 'accounts.yaml': ACCOUNTS_YAML, 'apps/uploader.yaml': uploaderYaml() }).commit('base');
+    fixture.write({ 'apps/uploader.yaml': uploaderYaml({ externalId: '{ env: UPLOADER_EXTERNAL_ID }' }) }).commit('move to env');
+
+    const md = review(fixture.root, parseReviewArgs(['--base', 'HEAD~1']), undefined, { UPLOADER_EXTERNAL_ID: 'another-value-0123456789' });
+
+    expect(md).toContain('ExternalId changed');
+    expect(md).not.toContain('another-value-0123456789');
+  });
+
   it('GIVEN an ExternalId read from an unset environment variable WHEN reviewed THEN the review runs and names only the variable', () => {
     const envApp = archiverYaml().replace(`externalId: ${ARCHIVER_SECRET}`, 'externalId: { env: KEYLESS_TEST_UNSET_VAR }');
     const md = reviewChange({ 'apps/uploader.yaml': uploaderYaml() }, (f) => f.write({ 'apps/archiver.yaml': envApp }));
@@ -153,18 +184,22 @@ describe('review of a git history', () => {
     expect(() => review(fixture.root, parseReviewArgs(['--base', '--help']))).toThrow(UserError);
   });
 
-  it('GIVEN a base registry with an error WHEN reviewed THEN the diagnostic is located at the ref', () => {
+  it('GIVEN a base registry with an error that the change fixes WHEN reviewed THEN the review is written, listing the base errors located at the ref (B3)', () => {
     const fixture = new GitFixture().write({ 'accounts.yaml': ACCOUNTS_YAML, 'apps/bad.yaml': 'id: Bad App\n' }).commit('broken');
-    fixture.remove('apps/bad.yaml');
+    fixture.remove('apps/bad.yaml').write({ 'apps/uploader.yaml': uploaderYaml() });
 
-    let error: unknown;
-    try {
-      review(fixture.root, parseReviewArgs(['--base', 'HEAD']));
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(RegistryError);
-    expect((error as RegistryError).diagnostics.every((d) => d.location.file === 'HEAD:apps/bad.yaml')).toBe(true);
+    const md = review(fixture.root, parseReviewArgs(['--base', 'HEAD']));
+
+    expect(md).toContain('> The registry at `HEAD` does not validate, so this review compares with an empty registry');
+    expect(md).toMatch(/^> - `HEAD:apps\/bad\.yaml:1:5: error: "id" must match/m);
+    expect(md).toContain('- Added: `uploader`');
+  });
+
+  it('GIVEN a broken working tree WHEN reviewed THEN its located errors are thrown: the change itself must be fixed', () => {
+    const fixture = new GitFixture().write({ 'accounts.yaml': ACCOUNTS_YAML }).commit('base');
+    fixture.write({ 'apps/bad.yaml': 'id: Bad App\n' });
+
+    expect(() => review(fixture.root, parseReviewArgs(['--base', 'HEAD']))).toThrow(RegistryError);
   });
 });
 

@@ -1,8 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { formatDiagnostic, RegistryError } from '../../registry/diagnostics';
 import { loadRegistry } from '../../registry/load';
+import { Registry } from '../../registry/model';
 import { CommandContext } from '../command';
-import { placeholderEnv } from '../placeholder-env';
+import { reviewEnv } from '../placeholder-env';
 import { UserError } from '../user-error';
 import { diffRegistries } from './diff';
 import { loadRegistryAtRef } from './git-registry';
@@ -42,11 +44,25 @@ function parseOptions(argv: readonly string[]) {
 }
 
 /** The review comment for the registry at `root` against `args.base`, with `verify`'s report when given. */
-export function review(root: string, args: ReviewArgs, verify?: VerifyReport): string {
-  const env = placeholderEnv();
-  const before = loadRegistryAtRef(root, args.base, env);
+export function review(root: string, args: ReviewArgs, verify?: VerifyReport, realEnv: NodeJS.ProcessEnv = process.env): string {
+  const env = reviewEnv(realEnv);
   const after = loadRegistry(root, env);
-  return renderReview(diffRegistries(before, after), { base: args.base, verify, maxChars: args.maxChars });
+  const { registry: before, problems } = baseRegistry(root, args.base, env);
+  return renderReview(diffRegistries(before, after), { base: args.base, verify, maxChars: args.maxChars, baseProblems: problems });
+}
+
+/**
+ * The registry at the base ref. A base that does not validate is compared as empty, with its errors in the
+ * comment: the pull request that fixes a broken main must still get its review.
+ */
+function baseRegistry(root: string, ref: string, env: NodeJS.ProcessEnv): { registry: Registry; problems: string[] } {
+  try {
+    return { registry: loadRegistryAtRef(root, ref, env), problems: [] };
+  } catch (e) {
+    if (!(e instanceof RegistryError)) throw e;
+    const problems = e.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
+    return { registry: { root: `${ref}:`, accounts: [], buckets: [], apps: [] }, problems };
+  }
 }
 
 /** Verification needs the real ExternalIds (the synthesized trust policies hold them), so not the placeholder env. */

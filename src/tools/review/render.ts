@@ -14,7 +14,12 @@ export interface RenderOptions {
   readonly verify?: VerifyReport;
   readonly maxChars?: number;
   readonly templatesDir?: string;
+  /** The base registry's errors when it did not validate (it was then compared as empty). */
+  readonly baseProblems?: readonly string[];
 }
+
+/** Base errors listed in the comment; the rest are counted. */
+const BASE_PROBLEMS_SHOWN = 10;
 
 /** What templates/review.md.hbs receives. */
 export interface ReviewView {
@@ -31,6 +36,8 @@ export interface ReviewView {
   readonly flowchart: Flowchart;
   readonly verify: VerifySection;
   readonly truncated?: { readonly shown: number; readonly total: number };
+  /** The base did not validate: its first errors, and how many more there are. */
+  readonly brokenBase?: { readonly problems: readonly string[]; readonly more: number };
 }
 
 /** Used only when even the headline and warnings exceed the limit. */
@@ -70,6 +77,9 @@ function reviewView(diff: ReviewDiff, options: RenderOptions, shown: number): Re
     flowchart: flowchart(apps),
     verify: verifySection(options.verify, live.map((a) => a.id), buckets),
     truncated: shown < diff.apps.length ? { shown, total: diff.apps.length } : undefined,
+    brokenBase: options.baseProblems?.length
+      ? { problems: options.baseProblems.slice(0, BASE_PROBLEMS_SHOWN), more: Math.max(0, options.baseProblems.length - BASE_PROBLEMS_SHOWN) }
+      : undefined,
   };
 }
 
