@@ -28,6 +28,8 @@ export interface OnboardGrant {
   readonly prefixUri: string;
   /** The bucket's network restriction in words (`VPC vpc-1, VPC endpoint vpce-2`), when it has one. */
   readonly network?: string;
+  /** For a prefix shared with the app: the app that owns it, its team and its registry file. */
+  readonly sharedBy?: { readonly app: string; readonly owner: string; readonly file: string };
 }
 
 export interface OnboardRole {
@@ -37,6 +39,8 @@ export interface OnboardRole {
   readonly accountId: string;
   readonly region: string;
   readonly grants: readonly OnboardGrant[];
+  /** The grants on prefixes other apps share with this one. */
+  readonly shared: readonly OnboardGrant[];
   /** The grant the code examples use. */
   readonly example?: OnboardGrant;
   readonly secrets: readonly string[];
@@ -93,6 +97,7 @@ export function onboardView(registry: Registry, appId: string): OnboardView {
         objectUri: `s3://${a.bucket}/${a.prefix}${EXAMPLE_OBJECT}`,
         prefixUri: `s3://${a.bucket}/${a.prefix}`,
         network: a.target.network && networkText(a.target.network),
+        ...(a.from && { sharedBy: sharedBy(registry, a.from) }),
       };
     });
     return {
@@ -102,6 +107,7 @@ export function onboardView(registry: Registry, appId: string): OnboardView {
       // The snippets' S3 client talks to the example bucket, whose region may differ from its account's.
       region: role.access[0]?.target.region ?? role.account.region,
       grants,
+      shared: grants.filter((g) => g.sharedBy),
       example: grants[0],
       secrets: role.secrets,
     };
@@ -138,4 +144,9 @@ function outsidePolicy(roleArns: readonly string[], sourceIdentity: boolean): st
 /** A value that matches a StringLike pattern, for the snippets: `*` becomes "prod", `?` becomes "x". */
 export function exampleSourceIdentity(pattern: string): string {
   return pattern.replace(/\*/g, 'prod').replace(/\?/g, 'x');
+}
+
+function sharedBy(registry: Registry, appId: string): OnboardGrant['sharedBy'] {
+  const owner = registry.apps.find((a) => a.id === appId)!;
+  return { app: owner.id, owner: owner.owner, file: owner.file };
 }
