@@ -66,7 +66,9 @@ describe('review of a git history', () => {
     expect(warning).toBeLessThan(md.indexOf('### `archiver` changed'));
     expect(md).toContain('> - `archiver`: prefix widened on reports: archive/reports/ → archive/');
     expect(md).toContain('| ✏️ | reports: prefix | `archive/reports/` | `archive/` |');
-    expect(md).toContain('|  | reports: permissions | `read, list` | `read, list` |');
+    expect(md).not.toContain('|  | reports: permissions |');
+    expect(md).toContain('<details><summary>8 unchanged field(s)</summary>\n\n| Field | Value |\n|---|---|\n| owner | `team-finance` |');
+    expect(md).toContain('| reports: permissions | `read, list` |');
     expect(mermaidBlock(md)).toMatch(/n\d+ -\.->\|"removed: read, list"\| n\d+/);
     expectNoExternalIdValue(md);
   });

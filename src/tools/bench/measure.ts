@@ -32,7 +32,7 @@ export interface BenchRow {
 }
 
 /**
- * Generates `apps` apps as YAML, synthesizes them with main.ts and the empty app in turn, and measures both;
+ * Generates `apps` apps as YAML, synthesizes them with `keyless synth` and the empty app in turn, and measures both;
  * then verifies the synthesized output (the registry and output directories exist only here).
  */
 export async function measureApps(apps: number, runs: number): Promise<BenchRow> {
