@@ -1,7 +1,6 @@
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { onboard } from '../../../src/tools/onboard/index';
 import { UserError } from '../../../src/tools/user-error';
+import { runKeylessSync } from '../../e2e';
 import { BUNDLED_ROOT, writeRegistry } from '../../helpers';
 import { ACCOUNTS_YAML, ARCHIVER_SECRET, archiverYaml, UPLOADER_SECRET, uploaderYaml } from '../fixtures';
 import {
@@ -9,7 +8,6 @@ import {
   typescriptSyntaxErrors,
 } from './snippets';
 
-const PROJECT = join(__dirname, '../../..');
 const UPLOADER_ROLE = 'arn:aws:iam::111111111111:role/keyless/keyless-uploader';
 const UPLOADER_SECRET_FILE = '/run/secrets/keyless-uploader-external-id';
 const ENV_VAR = 'KEYLESS_TEST_ARCHIVER_EXTERNAL_ID';
@@ -198,10 +196,7 @@ describe('onboard with a wrong app id', () => {
   });
 
   it('GIVEN an unknown id WHEN run as a process THEN it prints the known ids without a stack trace and exits 1', () => {
-    const run = spawnSync(process.execPath, [join(PROJECT, 'bin/keyless.js'), 'onboard', 'nope'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-    });
+    const run = runKeylessSync(['onboard', 'nope'], { cwd: ROOT });
 
     expect(run.status).toBe(1);
     expect(run.stderr.trim()).toBe('error: unknown app "nope"; known apps: archiver, uploader');
@@ -250,7 +245,10 @@ describe('onboard for the reader of a share', () => {
     expect(md).toContain('- `s3://drop/events/2026/`: owned by `ingest` (team-ingest, `apps/ingest.yaml`); read\n');
   });
 
-  it('GIVEN the owner WHEN onboarded THEN no shared section appears: its prefix is its own', () => {
-    expect(onboard(root, ['ingest'])).not.toContain('owned by');
+  it('GIVEN the owner WHEN onboarded THEN its page lists whom it offers its prefix to, and nothing as shared with it', () => {
+    const md = onboard(root, ['ingest']);
+
+    expect(md).toContain('- `s3://drop/events/`: etl (read)\n');
+    expect(md).not.toContain('owned by');
   });
 });

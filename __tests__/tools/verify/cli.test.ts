@@ -1,14 +1,13 @@
-import { spawnSync } from 'node:child_process';
-import { KEYLESS_BIN } from '../../e2e';
+import { runKeylessSync } from '../../e2e';
 import { writeRegistry } from '../../helpers';
-import { bundledRegistry, editPolicy, mutated, PROJECT_ROOT, resourceWhere, synthesize } from './output-fixture';
+import { bundledRegistry, editPolicy, mutated, resourceWhere, synthesize } from './output-fixture';
 import { ACCOUNTS, APPS } from './registry-fixture';
 
 /** Spawning tsx takes about a second per run. */
 const CLI_TIMEOUT_MS = 60_000;
 
 function verify(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const run = spawnSync(process.execPath, [KEYLESS_BIN, 'verify', ...args], { cwd: PROJECT_ROOT, env: { ...process.env, ...env }, encoding: 'utf8' });
+  const run = runKeylessSync(['verify', ...args], { env });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
