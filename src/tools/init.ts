@@ -13,6 +13,8 @@ export const REPOSITORY_ONLY_MARKER = '# keyless repository only';
 /** Installed next to keyless in a registry repository: the simulator for verify, the CLI for cdktf deploy. */
 const TOOL_PACKAGES = [...SIMULATOR_PACKAGES, 'cdktf-cli'] as const;
 const WORKFLOWS_DIR = '.github/workflows';
+/** Workflows of keyless's own development (mutation testing of its sources), which a registry repository has no use for. */
+const DEVELOPMENT_WORKFLOWS = ['mutation.yml'];
 
 /** Files from templates/init/<template>.hbs, by where they go in the registry repository. */
 const TEMPLATE_FILES: Readonly<Record<string, string>> = {
@@ -66,7 +68,7 @@ export function scaffoldFiles(dir: string, existingPackage?: Record<string, unkn
     const source = readFileSync(join(TEMPLATES_DIR, 'init', `${template}.hbs`), 'utf8');
     files[file] = Handlebars.compile(source, { noEscape: true })(view);
   }
-  for (const workflow of readdirSync(join(PACKAGE_ROOT, WORKFLOWS_DIR)).filter((f) => /\.ya?ml$/.test(f)).sort()) {
+  for (const workflow of readdirSync(join(PACKAGE_ROOT, WORKFLOWS_DIR)).filter((f) => /\.ya?ml$/.test(f) && !DEVELOPMENT_WORKFLOWS.includes(f)).sort()) {
     files[`${WORKFLOWS_DIR}/${workflow}`] = registryWorkflow(readFileSync(join(PACKAGE_ROOT, WORKFLOWS_DIR, workflow), 'utf8'));
   }
   return files;
