@@ -40,7 +40,7 @@ export const MISTAKES: readonly Mistake[] = [
     name: 'two apps with one id',
     make: (spec) => spec.apps.length < 2 ? undefined : {
       spec: editApp(spec, 1, (app) => ({ ...app, id: spec.apps[0].app.id })),
-      expected: { files: [spec.apps[1].file], message: /^app id ".*" is already declared in/, line: /^id: / },
+      expected: { files: [spec.apps[1].file], message: /^app id ".*" is (already|also) declared in/, line: /^id: / },
     },
   },
   {

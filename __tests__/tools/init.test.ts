@@ -71,7 +71,8 @@ describe('keyless init', () => {
     const dir = installedDir();
     init(dir);
 
-    for (const file of readdirSync(join(ROOT, '.github/workflows'))) {
+    // mutation.yml tests keyless's own sources: init leaves it out.
+    for (const file of readdirSync(join(ROOT, '.github/workflows')).filter((f) => f !== 'mutation.yml')) {
       const ours = readFileSync(join(ROOT, '.github/workflows', file), 'utf8');
       const theirs = readFileSync(join(dir, '.github/workflows', file), 'utf8');
       expect(theirs).toBe(registryWorkflow(ours));
