@@ -25,11 +25,10 @@ export interface ConsumerAccessProps {
 export class ConsumerAccess extends Construct {
   constructor(scope: Construct, id: string, props: ConsumerAccessProps) {
     super(scope, id);
-    const { principal, policies } = props.plan;
-    const base = `keyless-consume-${consumerKey(principal)}`;
+    const { principal, policies, policyNames } = props.plan;
     policies.forEach((doc, i) => {
       const managed = new IamPolicy(this, `policy-${i + 1}`, {
-        name: policies.length > 1 ? `${base}-${i + 1}` : base,
+        name: policyNames[i],
         path: APP_ROLE_PATH,
         description: `keyless: lets ${principal.principalArn} assume its app roles`,
         policy: policyJson(doc),

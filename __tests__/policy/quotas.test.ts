@@ -97,5 +97,13 @@ describe('quotaDiagnostics', () => {
         'apps/a.yaml:1:5: error: managed policy 1 of consumer arn:aws:iam::222222222222:role/node (account "swarm") has 6310 characters, over the IAM quota of 6144; this is a keyless bug, please report it',
       ]);
     });
+
+    test('GIVEN two consumer policies of one name in an account WHEN checked THEN the duplicate is reported as a keyless bug', () => {
+      const consumer = swarm.consumers[0];
+      const broken = { ...swarm, consumers: [consumer, { ...consumer, policyNames: [...consumer.policyNames] }] };
+      expect(quotaDiagnostics(registry!, [broken]).map(formatDiagnostic)).toEqual([
+        'accounts.yaml:6:3: error: account "swarm" would get two of managed policy keyless-consume-role-node; this is a keyless bug, please report it with the registry that causes it',
+      ]);
+    });
   });
 });

@@ -35,10 +35,13 @@ describe('trustPolicy', () => {
     expect(set.Condition).toEqual({ StringLike: { 'sts:SourceIdentity': 'ledger-archiver-*' } });
   });
 
-  test('GIVEN an app without SourceIdentity WHEN its trust is built THEN no statement allows SetSourceIdentity or checks it', () => {
+  test('GIVEN an app without SourceIdentity WHEN its trust is built THEN a SourceIdentity set upstream may be passed on, unchecked', () => {
     const doc = trustPolicy(app('partner-ingest'));
-    expect(doc.Statement.map((s) => s.Action)).toEqual(['sts:AssumeRole', 'sts:TagSession']);
-    expect(JSON.stringify(doc)).not.toContain('SourceIdentity');
+    expect(doc.Statement.map((s) => s.Action)).toEqual(['sts:AssumeRole', 'sts:TagSession', 'sts:SetSourceIdentity']);
+    expect(statement(doc, 'PassOnAnySourceIdentity')).toEqual({
+      Sid: 'PassOnAnySourceIdentity', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::333333333333:root' }, Action: 'sts:SetSourceIdentity',
+    });
+    expect(JSON.stringify(statement(doc, 'AssumeWithExternalIdAndAppIdTag'))).not.toContain('SourceIdentity');
   });
 
   test('GIVEN a consumer trusted by account root WHEN its trust is built THEN every statement names only that root', () => {

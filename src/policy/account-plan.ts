@@ -3,7 +3,7 @@ import { AppRole, appRoles } from './app-roles';
 import { bucketPolicy } from './bucket-policy';
 import { consumerPolicies } from './consumer-policy';
 import { PolicyDocument } from './document';
-import { APP_ROLE_PATH } from './naming';
+import { APP_ROLE_PATH, consumerPolicyNames } from './naming';
 import { permissionsPolicy } from './permissions-policy';
 import { trustPolicy } from './trust-policy';
 
@@ -31,6 +31,8 @@ export interface ConsumerPlan {
   readonly principal: Consumer;
   readonly roleArns: readonly string[];
   readonly policies: readonly PolicyDocument[];
+  /** The IAM name of each of `policies`. */
+  readonly policyNames: readonly string[];
 }
 
 /** Everything one account's workspace holds, engine-neutral: modules/ renders it as Terraform. */
@@ -87,6 +89,9 @@ function consumerPlans(account: Account, roles: readonly AppRole[]): ConsumerPla
   }
   return [...byPrincipal.values()]
     .sort((a, b) => a.principal.principalArn.localeCompare(b.principal.principalArn))
-    .map(({ principal, arns }) => ({ principal, roleArns: arns, policies: consumerPolicies(arns) }));
+    .map(({ principal, arns }) => {
+      const policies = consumerPolicies(arns);
+      return { principal, roleArns: arns, policies, policyNames: consumerPolicyNames(principal, policies.length) };
+    });
 }
 

@@ -3,8 +3,20 @@
 /** Every app role lives under this path: bucket guardrails recognise app sessions by it. */
 export const APP_ROLE_PATH = '/keyless/';
 export const APP_ROLE_NAME_PREFIX = 'keyless-';
+const CONSUMER_POLICY_PREFIX = 'keyless-consume-';
 /** The session tag that ties a session to one app. */
 export const APP_ID_TAG = 'AppId';
+
+/**
+ * Names of the managed policies that let one consumer principal open its app sessions, for `count` policies.
+ * `keyless-consume-role-NAME` for one, `keyless-consume-<n>-role-NAME` for several: the number never ends the name,
+ * so role `node` and role `node-1` can never produce the same name (IAM names may end in `-1` themselves).
+ */
+export function consumerPolicyNames(principal: { principalType: string; principalName?: string }, count: number): string[] {
+  const key = principal.principalName ? `${principal.principalType}-${principal.principalName}` : 'root';
+  if (count === 1) return [`${CONSUMER_POLICY_PREFIX}${key}`];
+  return Array.from({ length: count }, (_, i) => `${CONSUMER_POLICY_PREFIX}${i + 1}-${key}`);
+}
 
 export function appRoleName(appId: string): string {
   return `${APP_ROLE_NAME_PREFIX}${appId}`;
@@ -50,4 +62,13 @@ export function managedPolicyArn(accountId: string, policyName: string, path = '
 /** A Secrets Manager secret's ARN; `secretId` is its name with the random suffix AWS appends. */
 export function secretArn(region: string, accountId: string, secretId: string): string {
   return `arn:aws:secretsmanager:${region}:${accountId}:secret:${secretId}`;
+}
+
+/**
+ * Whether `value` matches a StringLike/ArnLike pattern, where `*` is any run and `?` one character; both also match
+ * `/`, so a wildcard in a role name reaches roles under deeper paths.
+ */
+export function matchesPattern(pattern: string, value: string): boolean {
+  const regex = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  return new RegExp(`^${regex}$`).test(value);
 }

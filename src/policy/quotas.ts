@@ -25,6 +25,7 @@ export function quotaDiagnostics(registry: Registry, plans: readonly AccountPlan
   const buckets = new Map(registry.buckets.map((b) => [b.name, b]));
   return plans.flatMap((plan) => [
     ...rolesPerAccount(plan),
+    ...namesUnique(plan),
     ...plan.roles.flatMap((role) => roleQuotas(role, plan.account, apps.get(role.appId)!)),
     ...plan.bucketPolicies.flatMap((b) => bucketPolicyQuota(b, plan.account, buckets.get(b.bucket)!)),
     ...plan.consumers.flatMap((c) => consumerQuotas(c, plan.account, registry.apps)),
@@ -40,6 +41,17 @@ function rolesPerAccount(plan: AccountPlan): Diagnostic[] {
   return [error(plan.account.location,
     `account "${plan.account.alias}" would hold ${plan.roles.length} app roles, over its IAM quota "Roles per account" of ${quota} ` +
     `(its other roles count too); ${raise}`)];
+}
+
+/** IAM names are unique per account and type: two resources of one name would fail the apply. */
+export function namesUnique(plan: AccountPlan): Diagnostic[] {
+  const names = [
+    ...plan.roles.map((r) => `role ${r.name}`),
+    ...plan.consumers.flatMap((c) => c.policyNames.map((n) => `managed policy ${n}`)),
+  ];
+  const twice = [...new Set(names.filter((n, i) => names.indexOf(n) !== i))];
+  return twice.map((name) => error(plan.account.location,
+    `account "${plan.account.alias}" would get two of ${name}; this is a keyless bug, please report it with the registry that causes it`));
 }
 
 function roleQuotas(role: RolePlan, account: Account, app: App): Diagnostic[] {

@@ -32,14 +32,18 @@ export function trustPolicy(app: App): PolicyDocument {
       },
     },
   ];
-  if (app.sourceIdentity) {
-    statements.push({
-      Sid: 'SetMatchingSourceIdentity',
-      Effect: 'Allow',
-      Principal: principal,
-      Action: 'sts:SetSourceIdentity',
-      Condition: sourceIdentity,
-    });
-  }
+  statements.push(app.sourceIdentity
+    ? { Sid: 'SetMatchingSourceIdentity', Effect: 'Allow', Principal: principal, Action: 'sts:SetSourceIdentity', Condition: sourceIdentity }
+    : passOnSourceIdentity(principal));
   return policy(...statements);
+}
+
+/**
+ * Without a declared pattern SourceIdentity is only an audit value, but a caller whose session already carries one
+ * (role chaining from an identity provider that sets it) passes it on, and AWS then requires sts:SetSourceIdentity
+ * in the target role's trust policy ("Permissions required to use source identity", IAM User Guide,
+ * id_credentials_temp_control-access_monitor.html). AssumeRole itself stays bound to ExternalId and AppId.
+ */
+function passOnSourceIdentity(principal: Statement['Principal']): Statement {
+  return { Sid: 'PassOnAnySourceIdentity', Effect: 'Allow', Principal: principal, Action: 'sts:SetSourceIdentity' };
 }

@@ -6,6 +6,7 @@ import { accountIdUnique } from './checks/account-id-unique';
 import { appIdUnique } from './checks/app-id-unique';
 import { breakGlassAccount } from './checks/break-glass-account';
 import { bucketOwner } from './checks/bucket-owner';
+import { ciRoleDistinct } from './checks/ci-role-distinct';
 import { Check } from './checks/check';
 import { consumerAccount } from './checks/consumer-account';
 import { consumerAccountIdManaged } from './checks/consumer-account-id-managed';
@@ -37,6 +38,7 @@ export const CHECKS: readonly Check[] = [
   accountIdUnique,
   deployRoleAccount,
   breakGlassAccount,
+  ciRoleDistinct,
   exclusiveWithoutDeployRole,
   bucketOwner,
   kmsKeyAccount,

@@ -77,7 +77,7 @@ export function bucketWarnings(before: Registry, after: Registry): Warning[] {
   const beforeAccounts = new Map(before.accounts.map((a) => [a.alias, a]));
   return before.buckets.flatMap((old): Warning[] => {
     const now = afterBuckets.get(old.name);
-    if (!now) return [widened(old.name, 'bucket left the registry: its guardrail bucket policy is deleted on apply')];
+    if (!now) return [removed(old.name, `bucket left the registry: ${KEEPS_LAST_POLICY(old.account)}`)];
     const [g0, g1] = [guardView(old), guardView(now)];
     const out: Warning[] = [];
     if (old.account !== now.account) out.push(widened(old.name, movedBucketMessage(old.account, now.account, appsReaching(after, old.name))));
@@ -99,13 +99,18 @@ export function bucketWarnings(before: Registry, after: Registry): Warning[] {
 }
 
 /**
- * The guardrail policy is deleted by the old workspace and written by the new one, two applies in no set order:
- * if the old one runs last, its delete removes the new policy. The apps' roles for the bucket are new roles.
+ * The deploy role may not delete bucket policies (a deleted policy lifts every guardrail), so the workspace that
+ * managed the bucket cannot destroy its policy: it must forget it, and the last policy stays on the bucket.
  */
+const FORGET_POLICY = (workspace: string) => `before applying, run terraform state rm on its aws_s3_bucket_policy in workspace ${workspace} `
+  + '(terraform state list shows the address): the deploy role may not delete bucket policies';
+const KEEPS_LAST_POLICY = (workspace: string) => `it keeps its last guardrail policy; ${FORGET_POLICY(workspace)}, `
+  + 'so a breakGlass principal or the root deletes the policy if the bucket should lose its guardrails';
+
+/** The old workspace forgets the policy (FORGET_POLICY) and the new one overwrites it. The apps' roles for the bucket are new roles. */
 function movedBucketMessage(from: string, to: string, apps: readonly string[]): string {
   const roles = apps.length ? `; the roles of ${apps.join(', ')} for it are now in account ${to}` : '';
-  return `bucket moved from account ${from} to ${to}: its guardrail policy moves from workspace ${from} to workspace ${to} `
-    + `(apply ${from} first: its delete of the old policy would remove the new one)${roles}`;
+  return `bucket moved from account ${from} to ${to}: workspace ${to} writes its guardrail policy; ${FORGET_POLICY(from)}${roles}`;
 }
 
 function appsReaching(registry: Registry, bucket: string): string[] {

@@ -7,7 +7,8 @@ import { neighbourApp } from './neighbours';
 import { FROM_INTERNET } from './network';
 import { requestBy } from './request';
 import { ContextValue, Scenario, SimRequest } from './scenario';
-import { concreteInstance, matchesPattern, SESSION_NAME } from './stand-ins';
+import { matchesPattern } from '../../policy/naming';
+import { concreteInstance, SESSION_NAME } from './stand-ins';
 
 /** What a caller passes to sts:AssumeRole. */
 interface StsCall {
@@ -17,6 +18,8 @@ interface StsCall {
 }
 
 const WRONG_EXTERNAL_ID = 'keyless-verify-wrong-external-id';
+/** A SourceIdentity set upstream (an identity provider), which a chained AssumeRole passes on. */
+const UPSTREAM_SOURCE_IDENTITY = 'keyless-verify-upstream-identity';
 const EXTRA_TAG_KEY = 'Team';
 
 /**
@@ -46,7 +49,10 @@ export function assumeScenarios(registry: Registry, role: AppRole): Scenario[] {
     denied(`AssumeRole with an extra session tag key (${EXTRA_TAG_KEY})`, { ...valid, tags: { ...valid.tags, [EXTRA_TAG_KEY]: app.owner } }),
     denied('AssumeRole by another principal of the consumer account', valid, otherPrincipalActor(app)),
   ];
-  if (app.sourceIdentity) {
+  if (!app.sourceIdentity) {
+    scenarios.push(scenario('AssumeRole from a session that already carries a SourceIdentity (role chaining)', 'Allowed',
+      stsRequests(consumer, role, { ...valid, sourceIdentity: UPSTREAM_SOURCE_IDENTITY })));
+  } else {
     scenarios.push(denied('AssumeRole without a SourceIdentity', { ...valid, sourceIdentity: undefined }));
     const wrong = nonMatching(app.sourceIdentity);
     if (wrong) scenarios.push(denied(`AssumeRole with a non-matching SourceIdentity (${wrong})`, { ...valid, sourceIdentity: wrong }));
