@@ -18,6 +18,9 @@ export const CONSUMER_ACTIONS = ['sts:AssumeRole', 'sts:TagSession', 'sts:SetSou
 
 export const SECRET_READ_ACTIONS = ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'] as const;
 
+/** What Secrets Manager asks KMS for, with the reader's credentials, to return a secret encrypted with a customer managed key. */
+export const SECRET_KEY_ACTION = 'kms:Decrypt';
+
 /**
  * What S3 asks KMS for on the caller's behalf: Decrypt to read; GenerateDataKey to write, plus Decrypt, which
  * multipart uploads of SSE-KMS objects need.

@@ -59,7 +59,8 @@ export function buildRegistry(
       permissions: [...new Set(acc.permissions)],
       location: s.locate(['access', i]),
     })),
-    secrets: a.secrets ?? [],
+    secrets: (a.secrets ?? []).map(secretOf),
+    secretKeys: (a.secrets ?? []).flatMap((item) => (typeof item === 'string' ? [] : [{ secret: item.arn, kmsKey: item.kmsKey }])),
     maxSessionDuration: a.maxSessionDuration ?? MIN_SESSION_DURATION,
     file: s.file,
     location: s.locate(['id']),
@@ -72,4 +73,9 @@ function consumer(c: AppFile['consumer'], accounts: ReadonlyMap<string, Account>
   const accountId = (c.account ? accounts.get(c.account)?.id : c.accountId) ?? '';
   const principal = parsePrincipal(c.principal, accountId) ?? { principalArn: c.principal, principalType: 'root' as const };
   return { account: c.account, accountId, ...principal };
+}
+
+/** The ARN of a `secrets` item: the item itself, or its `arn`. */
+export function secretOf(item: NonNullable<AppFile['secrets']>[number]): string {
+  return typeof item === 'string' ? item : item.arn;
 }

@@ -71,6 +71,12 @@ export interface Access {
   readonly location: SourceLocation;
 }
 
+/** A secret encrypted with a customer managed KMS key, which its readers decrypt through Secrets Manager. */
+export interface SecretKey {
+  readonly secret: string;
+  readonly kmsKey: string;
+}
+
 export interface App {
   /** The AppId session tag value. */
   readonly id: string;
@@ -83,7 +89,10 @@ export interface App {
   /** StringLike pattern the caller's SourceIdentity must match. */
   readonly sourceIdentity?: string;
   readonly access: readonly Access[];
+  /** ARNs of the secrets the app reads. */
   readonly secrets: readonly string[];
+  /** The customer managed keys of those secrets that declare one. */
+  readonly secretKeys: readonly SecretKey[];
   readonly maxSessionDuration: number;
   /** The registry file that declares the app, relative to the registry root. */
   readonly file: string;

@@ -160,15 +160,25 @@ export const networkSchema = z.strictObject({
   when: (payload) => payload.issues.length === 0,
 });
 
+const kmsKeyArn = arnString().regex(/^arn:aws:kms:[a-z0-9-]+:\d{12}:key\/[A-Za-z0-9-]+$/, {
+  error: 'must be a KMS key ARN such as arn:aws:kms:eu-central-1:111111111111:key/<key-id>',
+});
+
+const secretArn = arnString().regex(/^arn:aws:secretsmanager:[a-z0-9-]+:\d{12}:secret:[\w/+=.@-]+$/, {
+  error: 'must be a Secrets Manager secret ARN without wildcards',
+  abort: true,
+}).regex(/-[A-Za-z0-9]{6}$/, {
+  error: 'must end with the 6 characters Secrets Manager appends to the name (e.g. secret:vendor/api-key-AbCdEf): an ARN without ' +
+    'them never matches the secret; copy the full ARN from the console or from aws secretsmanager describe-secret --secret-id NAME',
+});
+
 export const bucketSchema = z.strictObject({
   account: nonEmpty.describe('alias of the account that owns the bucket'),
   region: awsRegion.optional().describe('region of the bucket; default: the owning account\'s region'),
   exclusive: z.boolean().optional().describe('default true: only registry app roles, breakGlass, the deploy role and root may use the bucket'),
   enforceTls: z.boolean().optional().describe('default true: deny requests without TLS'),
   network: networkSchema.optional().describe('app sessions may use the bucket only from these networks'),
-  kmsKey: arnString().regex(/^arn:aws:kms:[a-z0-9-]+:\d{12}:key\/[A-Za-z0-9-]+$/, {
-    error: 'must be a KMS key ARN such as arn:aws:kms:eu-central-1:111111111111:key/<key-id>',
-  }).optional().describe('SSE-KMS key of the bucket, used by app roles through S3 only'),
+  kmsKey: kmsKeyArn.optional().describe('SSE-KMS key of the bucket, used by app roles through S3 only'),
 });
 
 export const accountsFileSchema = z.strictObject({
@@ -227,13 +237,13 @@ export const appFileSchema = z.strictObject({
     permissions: z.array(z.enum(PERMISSIONS)).min(1, { error: 'must list at least one of read, write, delete, list' })
       .describe('read=GetObject, write=PutObject, delete=DeleteObject, list=ListBucket under the prefix'),
   })).min(1, { error: 'must list at least one bucket' }).describe('the buckets and prefixes the app may use'),
-  secrets: z.array(arnString().regex(/^arn:aws:secretsmanager:[a-z0-9-]+:\d{12}:secret:[\w/+=.@-]+$/, {
-    error: 'must be a Secrets Manager secret ARN without wildcards',
-    abort: true,
-  }).regex(/-[A-Za-z0-9]{6}$/, {
-    error: 'must end with the 6 characters Secrets Manager appends to the name (e.g. secret:vendor/api-key-AbCdEf): an ARN without ' +
-      'them never matches the secret; copy the full ARN from the console or from aws secretsmanager describe-secret --secret-id NAME',
-  })).optional().describe('Secrets Manager secrets the app may read'),
+  secrets: z.array(z.union([
+    secretArn,
+    z.strictObject({
+      arn: secretArn.describe('the secret\'s full ARN'),
+      kmsKey: kmsKeyArn.describe('the customer managed KMS key the secret is encrypted with; the app may decrypt with it only via Secrets Manager, for this secret'),
+    }),
+  ])).optional().describe('Secrets Manager secrets the app may read: an ARN, or { arn, kmsKey } for one encrypted with a customer managed key'),
   maxSessionDuration: z.number().int()
     .min(MIN_SESSION_DURATION, { error: `must be ${MIN_SESSION_DURATION} to ${MAX_SESSION_DURATION} seconds (1 to 12 hours), the range IAM accepts` })
     .max(MAX_SESSION_DURATION, { error: `must be ${MIN_SESSION_DURATION} to ${MAX_SESSION_DURATION} seconds (1 to 12 hours), the range IAM accepts` })

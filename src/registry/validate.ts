@@ -22,6 +22,7 @@ import { kmsKeyRegion } from './checks/kms-key-region';
 import { prefixOverlap } from './checks/prefix-overlap';
 import { checkSchema } from './checks/schema';
 import { secretAccount } from './checks/secret-account';
+import { secretKeyRegion } from './checks/secret-key-region';
 import { sessionDurationChaining } from './checks/session-duration-chaining';
 import { sourceIpPublic } from './checks/source-ip-public';
 import { unknownBucket } from './checks/unknown-bucket';
@@ -55,6 +56,7 @@ export const CHECKS: readonly Check[] = [
   unknownBucket,
   prefixOverlap,
   secretAccount,
+  secretKeyRegion,
 ];
 
 interface FileKind<T> {
