@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync, SpawnSyncReturns } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -12,13 +12,21 @@ export interface Run {
   readonly stderr: string;
 }
 
-/** Runs `npx tsx <script>` from the repository root with extra environment, as CI would. */
-export function runTsx(script: string, env: NodeJS.ProcessEnv): Promise<Run> {
+/** The `keyless` command of this checkout: what `npm run <cmd>` and `npx --no-install keyless` run. */
+export const KEYLESS_BIN = join(ROOT, 'bin', 'keyless.js');
+
+/** Runs `keyless <args>` in `cwd` (default: the repository root) with extra environment, as CI would. */
+export function runKeyless(args: readonly string[], env: NodeJS.ProcessEnv = {}, cwd: string = ROOT): Promise<Run> {
   return new Promise((resolve) => {
-    execFile('npx', ['tsx', script], { cwd: ROOT, env: { ...process.env, ...env } }, (error, stdout, stderr) => {
+    execFile(process.execPath, [KEYLESS_BIN, ...args], { cwd, env: { ...process.env, ...env } }, (error, stdout, stderr) => {
       resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
     });
   });
+}
+
+/** Runs `keyless <args>` and waits for it; `cwd` defaults to the repository root. */
+export function runKeylessSync(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): SpawnSyncReturns<string> {
+  return spawnSync(process.execPath, [KEYLESS_BIN, ...args], { cwd: options.cwd ?? ROOT, env: { ...process.env, ...options.env }, encoding: 'utf8' });
 }
 
 /** A copy of the bundled registry (accounts.yaml + apps/) in a fresh temp directory. */

@@ -1,15 +1,13 @@
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { runKeylessSync } from '../../e2e';
 import { writeRegistry } from '../../helpers';
-import { bundledRegistry, editPolicy, mutated, PROJECT_ROOT, resourceWhere, synthesize } from './output-fixture';
+import { bundledRegistry, editPolicy, mutated, resourceWhere, synthesize } from './output-fixture';
 import { ACCOUNTS, APPS } from './registry-fixture';
 
 /** Spawning tsx takes about a second per run. */
 const CLI_TIMEOUT_MS = 60_000;
-const TSX = join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
 
 function verify(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const run = spawnSync(TSX, ['src/tools/verify/cli.ts', ...args], { cwd: PROJECT_ROOT, env: { ...process.env, ...env }, encoding: 'utf8' });
+  const run = runKeylessSync(['verify', ...args], { env });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -19,7 +17,7 @@ beforeAll(() => {
   pristine = synthesize(bundledRegistry());
 });
 
-describe('npm run verify', () => {
+describe('keyless verify', () => {
   it('GIVEN a synthesized directory WHEN verified with --out THEN it prints plain tables and the summary, and exits 0', () => {
     const { status, stdout } = verify(['--out', pristine]);
 
@@ -56,7 +54,7 @@ describe('npm run verify', () => {
 
     expect(status).toBe(1);
     expect(stdout).toBe('');
-    expect(stderr.trim()).toMatch(/^error: [^\n]*--bogus[^\n]*; usage: npm run verify -- \[--out DIR\] \[--json\]$/);
+    expect(stderr.trim()).toMatch(/^error: [^\n]*--bogus[^\n]*; see keyless verify --help$/);
   }, CLI_TIMEOUT_MS);
 
   it('GIVEN a broken registry WHEN verified THEN the located registry error is printed without a stack trace and it exits 1', () => {
