@@ -21,11 +21,12 @@ export function runTsx(script: string, env: NodeJS.ProcessEnv): Promise<Run> {
   });
 }
 
-/** A copy of the bundled registry (accounts.yaml + apps/) in a fresh temp directory. */
+/** A copy of the bundled registry (accounts.yaml, apps/ and the CA certificate in ca/) in a fresh temp directory. */
 export function copyBundledRegistry(): string {
   const root = mkdtempSync(join(tmpdir(), 'keyless-registry-'));
   cpSync(join(ROOT, 'accounts.yaml'), join(root, 'accounts.yaml'));
   cpSync(join(ROOT, 'apps'), join(root, 'apps'), { recursive: true });
+  cpSync(join(ROOT, 'ca', 'swarm-ca.pem'), join(root, 'ca', 'swarm-ca.pem'));
   return root;
 }
 

@@ -12,7 +12,7 @@ buckets:
 describe('loadRegistry', () => {
   test('GIVEN the bundled registry WHEN loaded THEN it holds the five reference setups with secure defaults', () => {
     const registry = loadRegistry(BUNDLED_ROOT);
-    expect(registry.apps.map((a) => a.id)).toEqual(['finance-export', 'ledger-archiver', 'partner-ingest', 'swarm-uploader', 'vendor-sync']);
+    expect(registry.apps.map((a) => a.id)).toEqual(['finance-export', 'ledger-archiver', 'partner-ingest', 'swarm-reporter', 'swarm-uploader', 'vendor-sync']);
     expect(registry.buckets.every((b) => b.exclusive && b.enforceTls)).toBe(true);
   });
 
@@ -40,8 +40,8 @@ describe('loadRegistry', () => {
       a: `id: app-a\nowner: t\nconsumer: { account: work, principal: "${principal}" }\nexternalId: ext-aaaaaaaaaaaaaaaa\naccess: [{ bucket: bkt, permissions: [read] }]\n`,
     });
     const { consumer } = loadRegistry(root).apps[0];
-    expect(consumer).toMatchObject({ accountId: '222222222222', principalArn: arn, principalType: type });
-    expect(consumer.principalName).toBe(name);
+    expect(consumer).toMatchObject({ kind: 'principal', accountId: '222222222222', principalArn: arn, principalType: type });
+    expect(consumer.kind === 'principal' && consumer.principalName).toBe(name);
   });
 
   test('GIVEN externalId from an env var WHEN loaded THEN the value comes from the environment', () => {

@@ -16,7 +16,7 @@ function run(root: string): { code: number; lines: string[] } {
 
 describe('npm run validate', () => {
   test('GIVEN the bundled registry WHEN validated THEN exit 0 with the summary', () => {
-    expect(run(ROOT)).toEqual({ code: 0, lines: ['0 errors, 0 warnings (4 accounts, 5 buckets, 5 apps)'] });
+    expect(run(ROOT)).toEqual({ code: 0, lines: ['0 errors, 0 warnings (4 accounts, 5 buckets, 6 apps)'] });
   });
 
   test('GIVEN several problems in several files WHEN validated THEN every one is printed, then the counts, and exit 1', () => {
@@ -27,7 +27,7 @@ describe('npm run validate', () => {
     expect(run(root)).toEqual({
       code: 1,
       lines: [
-        'apps/empty.yaml:1:1: error: the file is empty; declare the app (id, owner, consumer, externalId, access) or delete the file',
+        'apps/empty.yaml:1:1: error: the file is empty; declare the app (id, owner, consumer, externalId or a certificate consumer, access) or delete the file',
         'apps/neighbour.yaml:7:1: error: unknown field "acess" (did you mean "access"?)',
         'apps/short.yaml:6:13: warning: externalId has only 8 characters; use at least 16 random ones (e.g. from openssl rand -hex 16), since other apps on the same node could guess a short one',
         '2 errors, 1 warning',
@@ -40,7 +40,7 @@ describe('npm run validate', () => {
     writeFileSync(join(root, 'apps', 'short.yaml'), SHORT_ID_APP);
     const { code, lines } = run(root);
     expect(code).toBe(0);
-    expect(lines[lines.length - 1]).toBe('0 errors, 1 warning (4 accounts, 5 buckets, 6 apps)');
+    expect(lines[lines.length - 1]).toBe('0 errors, 1 warning (4 accounts, 5 buckets, 7 apps)');
   });
 
   test('GIVEN a broken registry WHEN the script runs as CI runs it THEN exit 1, located errors, no stack trace', async () => {

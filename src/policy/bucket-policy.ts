@@ -1,6 +1,8 @@
 import { BUCKET_POLICY_ACTIONS, BUCKET_POLICY_READ_ACTION } from './actions';
 import { ConditionBlock, policy, PolicyDocument, Statement } from './document';
-import { accountRootArn, APP_ID_TAG, APP_ROLE_NAME_PREFIX, APP_ROLE_PATH, appRolePattern, bucketArn } from './naming';
+import {
+  accountRootArn, APP_ID_TAG, APP_ROLE_NAME_PREFIX, APP_ROLE_PATH, appRolePattern, bucketArn, CERTIFICATE_CN_TAG,
+} from './naming';
 import { Account, Bucket } from '../registry/model';
 
 /** Sids of the guardrails, which verify expects to decide the denials they exist for. */
@@ -11,6 +13,7 @@ export const GUARDRAIL_SIDS = {
   planRoleBeyondReadingBucketPolicy: 'DenyPlanRoleBeyondReadingBucketPolicy',
   sessionWithoutAppIdTag: 'DenyAppSessionWithoutAppIdTag',
   sessionTaggedForAnotherApp: 'DenyAppSessionTaggedForAnotherApp',
+  certificateSessionForAnotherApp: 'DenyCertificateSessionForAnotherApp',
   sessionOutsideNetwork: 'DenyAppSessionOutsideNetwork',
 } as const;
 
@@ -19,7 +22,7 @@ export const GUARDRAIL_SIDS = {
  * policy; an Allow here would, within the same account, bypass that role's prefix scoping.
  * The statement count is fixed: app roles are matched by path and session tag, never listed one by one.
  */
-export function bucketPolicy(bucket: Bucket, owner: Account): PolicyDocument {
+export function bucketPolicy(bucket: Bucket, owner: Account, options: GuardrailOptions = { certificateSessions: false }): PolicyDocument {
   const resources = [bucketArn(bucket.name), `${bucketArn(bucket.name)}/*`];
   const appRoles = { ArnLike: { 'aws:PrincipalArn': appRolePattern(owner.id) } };
   const deny = (Sid: string, Condition: ConditionBlock): Statement => ({
@@ -38,16 +41,55 @@ export function bucketPolicy(bucket: Bucket, owner: Account): PolicyDocument {
       statements.push(ciRoleLimit(GUARDRAIL_SIDS.planRoleBeyondReadingBucketPolicy, owner.planRole, [BUCKET_POLICY_READ_ACTION], resources));
     }
   }
-  statements.push(
-    deny(GUARDRAIL_SIDS.sessionWithoutAppIdTag, { ...appRoles, Null: { [`aws:PrincipalTag/${APP_ID_TAG}`]: 'true' } }),
-    deny(GUARDRAIL_SIDS.sessionTaggedForAnotherApp, {
-      ...appRoles,
-      ArnNotLike: { 'aws:PrincipalArn': `arn:aws:iam::${owner.id}:role${APP_ROLE_PATH}${APP_ROLE_NAME_PREFIX}\${aws:PrincipalTag/${APP_ID_TAG}}` },
-    }),
-  );
+  statements.push(...appSessionGuardrails(owner.id, options).map(({ Sid, Condition }) => deny(Sid, Condition)));
   const network = networkCondition(bucket);
   if (network) statements.push(deny(GUARDRAIL_SIDS.sessionOutsideNetwork, { ...appRoles, ...network }));
   return policy(...statements);
+}
+
+export interface GuardrailOptions {
+  /**
+   * Whether the account's app roles may also be opened by certificate (IAM Roles Anywhere sessions, identified by
+   * their x509Subject/CN tag instead of AppId). Off, the statements are those of a registry without certificates.
+   */
+  readonly certificateSessions: boolean;
+}
+
+/**
+ * The Deny conditions that hold every app-role session of account `accountId` to its own role, whatever the resource
+ * (bucket policies, and any other policy that repeats the guardrails). A session is identified by its `AppId` tag
+ * (ExternalId consumers) or, with certificateSessions, its `x509Subject/CN` tag (certificate consumers), and the
+ * tag must name the role the session belongs to.
+ *
+ * Each statement that compares with a tag variable also requires that tag (`Null: false`), and the absence of both
+ * tags has its own statement: IAM says an unresolvable policy variable "might cause the entire statement to be
+ * invalid" ("IAM policy elements: Variables and tags", IAM User Guide), which for a Deny would mean no denial.
+ * Negated operators such as ArnNotLike are true when their key is absent ("IAM JSON policy elements: Condition
+ * operators"), which is why the key of each is the always-present aws:PrincipalArn.
+ */
+export function appSessionGuardrails(accountId: string, options: GuardrailOptions): { Sid: string; Condition: ConditionBlock }[] {
+  const appRoles = { ArnLike: { 'aws:PrincipalArn': appRolePattern(accountId) } };
+  const ownRole = (tag: string) => `arn:aws:iam::${accountId}:role${APP_ROLE_PATH}${APP_ROLE_NAME_PREFIX}\${aws:PrincipalTag/${tag}}`;
+  const appIdTag = `aws:PrincipalTag/${APP_ID_TAG}`;
+  const cnTag = `aws:PrincipalTag/${CERTIFICATE_CN_TAG}`;
+  if (!options.certificateSessions) {
+    return [
+      { Sid: GUARDRAIL_SIDS.sessionWithoutAppIdTag, Condition: { ...appRoles, Null: { [appIdTag]: 'true' } } },
+      { Sid: GUARDRAIL_SIDS.sessionTaggedForAnotherApp, Condition: { ...appRoles, ArnNotLike: { 'aws:PrincipalArn': ownRole(APP_ID_TAG) } } },
+    ];
+  }
+  return [
+    // Neither an AppId nor a certificate CN: one Null block, whose keys must all hold.
+    { Sid: GUARDRAIL_SIDS.sessionWithoutAppIdTag, Condition: { ...appRoles, Null: { [appIdTag]: 'true', [cnTag]: 'true' } } },
+    {
+      Sid: GUARDRAIL_SIDS.sessionTaggedForAnotherApp,
+      Condition: { ...appRoles, Null: { [appIdTag]: 'false' }, ArnNotLike: { 'aws:PrincipalArn': ownRole(APP_ID_TAG) } },
+    },
+    {
+      Sid: GUARDRAIL_SIDS.certificateSessionForAnotherApp,
+      Condition: { ...appRoles, Null: { [cnTag]: 'false' }, ArnNotLike: { 'aws:PrincipalArn': ownRole(CERTIFICATE_CN_TAG) } },
+    },
+  ];
 }
 
 /**

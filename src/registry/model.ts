@@ -51,8 +51,24 @@ export interface Bucket {
   readonly location: SourceLocation;
 }
 
-/** The principal that assumes an app's role(s). */
-export interface Consumer {
+/**
+ * A CA whose certificates identify certificate consumers: an IAM Roles Anywhere trust anchor in `account`'s
+ * workspace, which vends the roles of that account only.
+ */
+export interface CertificateAuthority {
+  readonly name: string;
+  /** Alias of the account holding the trust anchor and the roles it vends. */
+  readonly account: string;
+  /** The bundle file, relative to the registry root. */
+  readonly bundle: string;
+  /** The CA certificate, PEM, as the trust anchor receives it. */
+  readonly pem: string;
+  readonly location: SourceLocation;
+}
+
+/** The principal that assumes an app's role(s) with the app's ExternalId. */
+export interface PrincipalConsumer {
+  readonly kind: 'principal';
   /** Registry alias when the consumer account is managed here; absent for external accounts. */
   readonly account?: string;
   readonly accountId: string;
@@ -62,6 +78,18 @@ export interface Consumer {
   /** IAM name (without path) of a role or user principal. */
   readonly principalName?: string;
 }
+
+/**
+ * An app that proves who it is with its own X.509 certificate (subject CN = app id) through IAM Roles Anywhere:
+ * no principal, no ExternalId.
+ */
+export interface CertificateConsumer {
+  readonly kind: 'certificate';
+  /** Name of the CertificateAuthority that issues the app's certificate. */
+  readonly ca: string;
+}
+
+export type Consumer = PrincipalConsumer | CertificateConsumer;
 
 export interface Access {
   readonly bucket: string;
@@ -77,7 +105,8 @@ export interface App {
   readonly owner: string;
   readonly description?: string;
   readonly consumer: Consumer;
-  readonly externalId: string;
+  /** The ExternalId a principal consumer passes; undefined for a certificate consumer. */
+  readonly externalId?: string;
   /** The environment variable the ExternalId is read from, when the registry does not hold it literally. */
   readonly externalIdEnv?: string;
   /** StringLike pattern the caller's SourceIdentity must match. */
@@ -94,5 +123,6 @@ export interface Registry {
   readonly root: string;
   readonly accounts: readonly Account[];
   readonly buckets: readonly Bucket[];
+  readonly certificateAuthorities: readonly CertificateAuthority[];
   readonly apps: readonly App[];
 }

@@ -171,6 +171,19 @@ export const bucketSchema = z.strictObject({
   }).optional().describe('SSE-KMS key of the bucket, used by app roles through S3 only'),
 });
 
+/**
+ * A CA bundle path: relative to the registry root and inside it. The file lands in the plan as the trust anchor's
+ * certificate, so a pull request must not be able to point it at a file elsewhere on the CI runner.
+ */
+const BUNDLE_PATH_PATTERN = /^(?!\/)(?!.*(^|\/)\.\.?(\/|$))[\w.\/-]+\.(pem|crt)$/;
+
+export const certificateAuthoritySchema = z.strictObject({
+  account: nonEmpty.describe('alias of the account whose workspace holds the Roles Anywhere trust anchor; the roles it vends live there'),
+  bundle: z.string().regex(BUNDLE_PATH_PATTERN, {
+    error: 'must be a .pem or .crt path relative to the registry root, inside it (no leading "/", no ".." segments), e.g. ca/swarm-ca.pem',
+  }).describe('the CA certificate (public, PEM), relative to the registry root'),
+});
+
 export const accountsFileSchema = z.strictObject({
   accounts: z.record(
     z.string().regex(ALIAS_PATTERN, { error: 'must match [a-z][a-z0-9-]*: it names the Terraform workspace' }),
@@ -180,6 +193,10 @@ export const accountsFileSchema = z.strictObject({
     z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { error: 'must be a valid S3 bucket name (3-63 of a-z, 0-9, ".", "-")' }),
     bucketSchema,
   ).optional().describe('existing buckets whose bucket policy this registry owns'),
+  certificateAuthorities: z.record(
+    z.string().regex(ALIAS_PATTERN, { error: 'must match [a-z][a-z0-9-]*: it names the Roles Anywhere trust anchor' }),
+    certificateAuthoritySchema,
+  ).optional().describe('CAs whose certificates identify certificate consumers, through IAM Roles Anywhere trust anchors'),
 }).meta({ title: 'keyless accounts.yaml' });
 
 const envRef = z.strictObject({
@@ -198,14 +215,18 @@ export const appFileSchema = z.strictObject({
   consumer: z.strictObject({
     account: nonEmpty.optional().describe('alias of the registry account the principal lives in'),
     accountId: quotedAccountId.optional().describe('or: id of an account outside the registry (nothing is written there)'),
-    principal: nonEmpty.refine(isAwsPartition, awsPartitionRule).describe('role/NAME (paths allowed), user/NAME, root, or a full IAM ARN'),
-  }).describe('the principal that assumes the app role'),
+    principal: nonEmpty.refine(isAwsPartition, awsPartitionRule).optional()
+      .describe('role/NAME (paths allowed), user/NAME, root, or a full IAM ARN; not with certificate'),
+    certificate: z.strictObject({
+      ca: nonEmpty.describe('a certificateAuthorities name from accounts.yaml'),
+    }).optional().describe('instead of a principal: the app holds an X.509 certificate with CN = its id, issued by this CA (IAM Roles Anywhere)'),
+  }).describe('who opens the app\'s sessions: a principal (with externalId), or a certificate'),
   externalId: z.union([
     z.string().min(EXTERNAL_ID_MIN_CHARS, { error: `must be ${EXTERNAL_ID_RULE}` })
       .max(EXTERNAL_ID_MAX_CHARS, { error: `must be ${EXTERNAL_ID_RULE}` })
       .regex(EXTERNAL_ID_PATTERN, { error: `must be ${EXTERNAL_ID_RULE}` }),
     envRef,
-  ]).describe('the sts:ExternalId the app must pass, or { env: VAR } to read it at synth time'),
+  ]).optional().describe('the sts:ExternalId the app must pass, or { env: VAR } to read it at synth time; required for a principal consumer, not allowed with a certificate'),
   sourceIdentity: z.string()
     .min(1, { error: `must be ${SOURCE_IDENTITY_MIN_CHARS} to ${SOURCE_IDENTITY_MAX_CHARS} characters` })
     // A wildcard pattern may be shorter than the identities it matches: "*" requires some SourceIdentity.

@@ -2,13 +2,17 @@ import { z } from 'zod';
 import { AccountPlan, planAccounts } from '../policy/account-plan';
 import { quotaDiagnostics } from '../policy/quotas';
 import { buildRegistry } from './build';
+import { readCaBundles } from './ca-bundle';
 import { accountIdUnique } from './checks/account-id-unique';
 import { appIdUnique } from './checks/app-id-unique';
 import { breakGlassAccount } from './checks/break-glass-account';
 import { bucketOwner } from './checks/bucket-owner';
+import { certificateAuthority } from './checks/certificate-authority';
+import { certificateConsumer } from './checks/certificate-consumer';
 import { Check } from './checks/check';
 import { consumerAccount } from './checks/consumer-account';
 import { consumerAccountIdManaged } from './checks/consumer-account-id-managed';
+import { consumerKind } from './checks/consumer-kind';
 import { consumerPrincipal } from './checks/consumer-principal';
 import { deployRoleAccount } from './checks/deploy-role-account';
 import { emptyFile } from './checks/empty-file';
@@ -42,7 +46,9 @@ export const CHECKS: readonly Check[] = [
   kmsKeyAccount,
   kmsKeyRegion,
   sourceIpPublic,
+  certificateAuthority,
   appIdUnique,
+  consumerKind,
   consumerAccount,
   consumerAccountIdManaged,
   consumerPrincipal,
@@ -53,6 +59,7 @@ export const CHECKS: readonly Check[] = [
   unknownBucket,
   prefixOverlap,
   secretAccount,
+  certificateConsumer,
 ];
 
 interface FileKind<T> {
@@ -70,7 +77,7 @@ const ACCOUNTS_KIND: FileKind<z.infer<typeof accountsFileSchema>> = {
 const APP_KIND: FileKind<z.infer<typeof appFileSchema>> = {
   schema: appFileSchema,
   json: toJsonSchema(appFileSchema),
-  whatToWrite: 'declare the app (id, owner, consumer, externalId, access) or delete the file',
+  whatToWrite: 'declare the app (id, owner, consumer, externalId or a certificate consumer, access) or delete the file',
 };
 
 /** The outcome of validation: every diagnostic, and the model with its plans when there is no error. */
@@ -86,16 +93,17 @@ export interface CheckedRegistry {
  * files, then the AWS quotas of the policies the model would generate. Reports every problem found;
  * the model comes back only when there is no error.
  */
-export function validateRegistry(root: string, files: RegistryFiles, env: NodeJS.ProcessEnv): CheckedRegistry {
+export function validateRegistry(root: string, files: RegistryFiles, env: NodeJS.ProcessEnv, now: Date = new Date()): CheckedRegistry {
   const diagnostics: Diagnostic[] = [...files.diagnostics];
   if (!files.accounts && !diagnostics.some((d) => d.location.file === ACCOUNTS_FILE)) {
     diagnostics.push(error({ file: ACCOUNTS_FILE, line: 1, column: 1 }, `file not found; create ${ACCOUNTS_FILE} in the registry root ${root}`));
   }
   const accounts = files.accounts && parseFile(files.accounts, ACCOUNTS_KIND, diagnostics);
   const apps = files.apps.flatMap((f) => parseFile(f, APP_KIND, diagnostics) ?? []);
-  for (const check of CHECKS) diagnostics.push(...check({ accounts, apps, env }));
+  const bundles = readCaBundles(root, accounts);
+  for (const check of CHECKS) diagnostics.push(...check({ accounts, apps, env, bundles, now }));
   if (accounts && !hasErrors(diagnostics)) {
-    const registry = buildRegistry(root, accounts, apps, env);
+    const registry = buildRegistry(root, accounts, apps, env, bundles);
     const plans = planAccounts(registry);
     diagnostics.push(...quotaDiagnostics(registry, plans));
     if (!hasErrors(diagnostics)) return { registry, plans, diagnostics: sortDiagnostics(diagnostics) };

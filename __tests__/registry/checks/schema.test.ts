@@ -43,7 +43,7 @@ describe('schema check', () => {
 
     test('GIVEN a nested field missing WHEN validated THEN the enclosing mapping is located', () => {
       expect(problems(ACCOUNTS, appWith('  principal: role/node\n', ''))).toEqual([
-        'apps/a.yaml:4:3: error: missing field "principal" (role/NAME (paths allowed), user/NAME, root, or a full IAM ARN); add it',
+        'apps/a.yaml:4:3: error: missing field "principal" (role/NAME, user/NAME, root, or a full IAM ARN); add it, or use certificate: { ca: NAME } instead of account and principal',
       ]);
     });
 

@@ -132,7 +132,7 @@ describe('GUARDRAIL_SIDS', () => {
     const locked = registry.buckets.find((b) => b.name === 'locked')!;
     const owner = registry.accounts.find((a) => a.alias === locked.account)!;
 
-    const sids = bucketPolicy(locked, owner).Statement.map((s) => s.Sid);
+    const sids = bucketPolicy(locked, owner, { certificateSessions: true }).Statement.map((s) => s.Sid);
 
     expect(new Set(sids)).toEqual(new Set(Object.values(GUARDRAIL_SIDS)));
   });

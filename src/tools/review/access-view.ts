@@ -27,10 +27,14 @@ export interface GrantView {
 export interface AppView {
   readonly id: string;
   readonly owner: string;
-  /** Registry alias of the consumer account, or its id for an account outside the registry. */
+  /** Registry alias of the consumer account, or its id for an account outside the registry; `certificate` for a certificate consumer. */
   readonly consumerAccount: string;
+  /** Who opens the app's sessions: the consumer principal's ARN, or `certificate CN=<id> of CA <name>`. */
   readonly principalArn: string;
-  readonly externalId: { readonly env?: string; readonly value: string };
+  /** Absent for a certificate consumer. */
+  readonly externalId?: { readonly env?: string; readonly value: string };
+  /** The CA of a certificate consumer. */
+  readonly certificateAuthority?: string;
   readonly sourceIdentity?: string;
   readonly maxSessionDuration: number;
   readonly secrets: readonly string[];
@@ -53,13 +57,19 @@ export function appViews(registry: Registry): Map<string, AppView> {
       guard: guardView(a.target),
       kmsKey: role.kmsGrants.some((g) => g.key === a.target.kmsKey) ? a.target.kmsKey : undefined,
     })));
-    const workspaces = [...own.map((r) => r.account.alias), ...(app.consumer.account ? [app.consumer.account] : [])];
+    const { consumer } = app;
+    const consumerWorkspace = consumer.kind === 'principal' && consumer.account ? [consumer.account] : [];
+    const workspaces = [...own.map((r) => r.account.alias), ...consumerWorkspace];
     const view: AppView = {
       id: app.id,
       owner: app.owner,
-      consumerAccount: app.consumer.account ?? app.consumer.accountId,
-      principalArn: app.consumer.principalArn,
-      externalId: { env: app.externalIdEnv, value: app.externalId },
+      ...(consumer.kind === 'principal'
+        ? {
+          consumerAccount: consumer.account ?? consumer.accountId,
+          principalArn: consumer.principalArn,
+          externalId: { env: app.externalIdEnv, value: app.externalId ?? '' },
+        }
+        : { consumerAccount: 'certificate', principalArn: certificatePrincipal(app.id, consumer.ca), certificateAuthority: consumer.ca }),
       sourceIdentity: app.sourceIdentity,
       maxSessionDuration: app.maxSessionDuration,
       secrets: [...app.secrets].sort(),
@@ -68,6 +78,11 @@ export function appViews(registry: Registry): Map<string, AppView> {
     };
     return [app.id, view];
   }));
+}
+
+/** How review names a certificate consumer where it names a principal. */
+export function certificatePrincipal(appId: string, ca: string): string {
+  return `certificate CN=${appId} of CA ${ca}`;
 }
 
 export function guardView(bucket: Bucket): GuardView {

@@ -25,7 +25,7 @@ export function loadRegistryAtRef(root: string, ref: string, env: NodeJS.Process
   const files = git(top, ['ls-tree', '-r', '-z', '--name-only', '--full-tree', commit, '--', accountsPath, appsDir])
     .split('\0')
     .filter((path) => path === accountsPath || isAppFile(path));
-  if (!files.includes(accountsPath)) return { root: `${ref}:${prefix}`, accounts: [], buckets: [], apps: [] };
+  if (!files.includes(accountsPath)) return { root: `${ref}:${prefix}`, accounts: [], buckets: [], certificateAuthorities: [], apps: [] };
   const dir = mkdtempSync(join(tmpdir(), 'keyless-review-'));
   try {
     for (const path of files) {

@@ -26,6 +26,7 @@ export interface ReviewView {
   readonly workspaces: readonly string[];
   readonly removedWarnings: readonly Warning[];
   readonly widenedWarnings: readonly Warning[];
+  readonly consumerWarnings: readonly Warning[];
   /** The apps whose tables are shown: all of them unless the comment had to be truncated. */
   readonly apps: readonly AppChange[];
   readonly flowchart: Flowchart;
@@ -66,6 +67,7 @@ function reviewView(diff: ReviewDiff, options: RenderOptions, shown: number): Re
     workspaces: diff.workspaces,
     removedWarnings: diff.warnings.filter((w) => w.kind === 'removed'),
     widenedWarnings: diff.warnings.filter((w) => w.kind === 'widened'),
+    consumerWarnings: diff.warnings.filter((w) => w.kind === 'consumer'),
     apps,
     flowchart: flowchart(apps),
     verify: verifySection(options.verify, live.map((a) => a.id), buckets),
