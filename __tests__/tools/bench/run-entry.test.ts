@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../../src/tools/launch';
 import { EMPTY_APP_ENTRY, runEntry } from '../../../src/tools/bench/run-entry';
 
+// Child processes and worker threads start slowly on a loaded machine; speed is measured by npm run bench, not here.
+jest.setTimeout(60_000);
+
 describe('runEntry', () => {
   let outDir: string;
   beforeEach(() => (outDir = mkdtempSync(join(tmpdir(), 'keyless-launch-'))));

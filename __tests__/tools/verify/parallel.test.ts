@@ -2,6 +2,9 @@ import { Registry } from '../../../src/registry/model';
 import { verifyOutput } from '../../../src/tools/verify';
 import { bundledRegistry, editPolicy, mutated, resourceWhere, synthesize } from './output-fixture';
 
+// Child processes and worker threads start slowly on a loaded machine; speed is measured by npm run bench, not here.
+jest.setTimeout(60_000);
+
 let registry: Registry;
 let pristine: string;
 
