@@ -25,6 +25,9 @@ import { kmsKeyRegion } from './checks/kms-key-region';
 import { prefixOverlap } from './checks/prefix-overlap';
 import { checkSchema } from './checks/schema';
 import { secretAccount } from './checks/secret-account';
+import { shareFrom } from './checks/share-from';
+import { shareOffer } from './checks/share-offer';
+import { shareUntaken } from './checks/share-untaken';
 import { sessionDurationChaining } from './checks/session-duration-chaining';
 import { sourceIpPublic } from './checks/source-ip-public';
 import { unknownBucket } from './checks/unknown-bucket';
@@ -58,6 +61,9 @@ export const CHECKS: readonly Check[] = [
   externalIdShort,
   unknownBucket,
   prefixOverlap,
+  shareOffer,
+  shareFrom,
+  shareUntaken,
   secretAccount,
   certificateConsumer,
 ];
