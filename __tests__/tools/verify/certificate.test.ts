@@ -27,13 +27,13 @@ describe('verify: certificate consumer swarm-reporter next to ExternalId app swa
     expect(report.failed).toBe(0);
     expect(names).toEqual(expect.arrayContaining([
       'Allowed Roles Anywhere session with its certificate (CN=swarm-reporter) of swarm-ca',
-      'Denied Roles Anywhere session with another app\'s certificate (CN=finance-export)',
+      'Denied Roles Anywhere session with another app\'s certificate (CN=swarm-uploader)',
       'Denied Roles Anywhere session with a certificate without a subject CN',
       'Denied Roles Anywhere session with CN=swarm-reporter through another trust anchor (another CA)',
-      'Denied AssumeRole by finance-export\'s consumer with its ExternalId and the AppId tag swarm-reporter',
+      'Denied AssumeRole by swarm-uploader\'s consumer with its ExternalId and the AppId tag swarm-reporter',
       `Allowed read under its prefix ${REPORTS}`,
       'Denied read under swarm-uploader\'s prefix s3://assumed-with-external-id/uploads/',
-      `Denied read ${REPORTS} in a session tagged x509Subject/CN=finance-export, the id of a principal app`,
+      `Denied read ${REPORTS} in a session tagged x509Subject/CN=swarm-uploader, the id of a principal app`,
     ]));
     expect(report.results.find((r) => r.app === 'swarm-uploader' && r.scenario === 'Roles Anywhere session with a certificate of swarm-ca whose CN is this app\'s id'))
       .toMatchObject({ expected: 'Denied', pass: true });
@@ -43,7 +43,7 @@ describe('verify: certificate consumer swarm-reporter next to ExternalId app swa
     const report = await withReporterTrust((doc) => { delete doc.Statement[0].Condition.StringEquals; });
 
     expect(failingNames(report, 'swarm-reporter')).toEqual([
-      'Roles Anywhere session with another app\'s certificate (CN=finance-export)',
+      'Roles Anywhere session with another app\'s certificate (CN=swarm-uploader)',
       'Roles Anywhere session with a certificate without a subject CN',
     ]);
   });
@@ -70,7 +70,7 @@ describe('verify: certificate consumer swarm-reporter next to ExternalId app swa
 
     expect(report.results.filter((r) => !r.pass).map((r) => `${r.app}: ${r.scenario}`)).toEqual([
       `swarm-reporter: read ${REPORTS} in a session tagged for another app`,
-      `swarm-reporter: read ${REPORTS} in a session tagged x509Subject/CN=finance-export, the id of a principal app`,
+      `swarm-reporter: read ${REPORTS} in a session tagged x509Subject/CN=swarm-uploader, the id of a principal app`,
       'swarm-uploader: read s3://assumed-with-external-id/uploads/ in a session with its AppId and a certificate CN tag of swarm-reporter',
     ]);
   });

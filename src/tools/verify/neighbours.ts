@@ -19,12 +19,17 @@ export function neighbourApp(registry: Registry, app: App): Neighbour {
   const sameKind = others.filter((a) => a.consumer.kind === app.consumer.kind);
   const closest = sameKind.find((a) => JSON.stringify(a.consumer) === JSON.stringify(app.consumer)
     || (a.consumer.kind === 'principal' && app.consumer.kind === 'principal' && a.consumer.principalArn === app.consumer.principalArn));
-  return closest ?? sameKind[0] ?? others[0] ?? STAND_IN_NEIGHBOUR;
+  return closest ?? sameKind[0] ?? otherKindApp(registry, app) ?? others[0] ?? STAND_IN_NEIGHBOUR;
 }
 
-/** An app of the other consumer kind, for cross-kind scenarios: undefined when the registry has none. */
+/**
+ * An app of the other consumer kind, for cross-kind scenarios: one sharing a bucket with `app` when there is one (an
+ * ExternalId app and a certificate app side by side), else any; undefined when the registry has none.
+ */
 export function otherKindApp(registry: Registry, app: App): App | undefined {
-  return registry.apps.find((a) => a.consumer.kind !== app.consumer.kind);
+  const others = registry.apps.filter((a) => a.consumer.kind !== app.consumer.kind);
+  const buckets = new Set(app.access.map((a) => a.bucket));
+  return others.find((a) => a.access.some((x) => buckets.has(x.bucket))) ?? others[0];
 }
 
 /** A principal-consumer app other than `app`, with its ExternalId, for ExternalId scenarios. */
