@@ -62,3 +62,12 @@ describe('RolesAnywhere elsewhere', () => {
     expect(Object.keys(json.output ?? {}).filter((k) => k.startsWith('rolesanywhere'))).toEqual([]);
   });
 });
+
+describe('consumer tag on certificate roles', () => {
+  test('GIVEN a certificate consumer WHEN synthesized THEN its role carries no keyless:consumer tag, so no consumer policy by tag reaches it', () => {
+    const json = synth('data');
+    const roles = Object.values(json.resource.aws_iam_role);
+    expect(roles.find((r) => r.name === 'keyless-swarm-reporter')!.tags['keyless:consumer']).toBeUndefined();
+    expect(roles.find((r) => r.name === 'keyless-swarm-uploader')!.tags['keyless:consumer']).toBe('arn:aws:iam::222222222222:role/ec2-node-base-role');
+  });
+});
