@@ -11,7 +11,7 @@ type TfJson = { resource: Record<string, Record<string, Record<string, any>>>; o
 const registry = loadRegistry(BUNDLED_ROOT);
 function synth(alias: string): TfJson {
   const plan = planAccounts(registry).find((p) => p.account.alias === alias)!;
-  return JSON.parse(Testing.synth(new AccountStack(Testing.app({ outdir: 'cdktf.out' }), { plan })));
+  return JSON.parse(Testing.synth(new AccountStack(Testing.app({ outdir: 'cdktf.out' }), { plan, stateDir: registry.root })));
 }
 const only = (json: TfJson, type: string) => {
   const entries = Object.entries(json.resource[type] ?? {});

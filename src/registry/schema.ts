@@ -5,8 +5,8 @@ import {
 } from '../policy/limits';
 
 /**
- * Registry file formats: the one schema behind `npm run validate`, synth and the editor JSON Schemas
- * (`npm run schema`). Rules on one field live here; rules across fields and files live in checks/.
+ * Registry file formats: the one schema behind `keyless validate`, synth and the editor JSON Schemas
+ * (`keyless schema`). Rules on one field live here; rules across fields and files live in checks/.
  * Messages complete `"<field>" …` and say what to write instead.
  */
 
@@ -175,7 +175,7 @@ export const bucketSchema = z.strictObject({
  * A CA bundle path: relative to the registry root and inside it. The file lands in the plan as the trust anchor's
  * certificate, so a pull request must not be able to point it at a file elsewhere on the CI runner.
  */
-const BUNDLE_PATH_PATTERN = /^(?!\/)(?!.*(^|\/)\.\.?(\/|$))[\w.\/-]+\.(pem|crt)$/;
+export const BUNDLE_PATH_PATTERN = /^(?!\/)(?!.*(^|\/)\.\.?(\/|$))[\w.\/-]+\.(pem|crt)$/;
 
 export const certificateAuthoritySchema = z.strictObject({
   account: nonEmpty.describe('alias of the account whose workspace holds the Roles Anywhere trust anchor; the roles it vends live there'),

@@ -1,8 +1,9 @@
 import { formatDiagnostic, summary } from '../registry/diagnostics';
-import { checkRegistry, registryRoot } from '../registry/load';
+import { checkRegistry } from '../registry/load';
+import { CommandContext, parseOptions } from './command';
 
 /**
- * `npm run validate`: every problem of the registry at $REGISTRY_DIR (or here), one located line each,
+ * `keyless validate`: every problem of the registry, one located line each,
  * then `N errors, M warnings`. Exit 1 on any error; warnings alone pass.
  */
 export function validate(root: string, env: NodeJS.ProcessEnv, print: (line: string) => void): number {
@@ -13,6 +14,7 @@ export function validate(root: string, env: NodeJS.ProcessEnv, print: (line: str
   return registry ? 0 : 1;
 }
 
-if (require.main === module) {
-  process.exitCode = validate(registryRoot(), process.env, (line) => console.log(line));
+export function run(args: readonly string[], { root }: CommandContext): number {
+  parseOptions('validate', args, {});
+  return validate(root, process.env, (line) => console.log(line));
 }

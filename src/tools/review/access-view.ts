@@ -1,6 +1,7 @@
 import { appRoles } from '../../policy/app-roles';
 import { PERMISSIONS } from '../../registry/schema';
 import { Bucket, Permission, Registry } from '../../registry/model';
+import { envPlaceholder } from '../placeholder-env';
 
 /** What a bucket's guardrail policy enforces for every app that reaches it. */
 export interface GuardView {
@@ -42,8 +43,8 @@ export interface AppView {
   readonly consumerAccount: string;
   /** Who opens the app's sessions: the consumer principal's ARN, or `certificate CN=<id> of CA <name>`. */
   readonly principalArn: string;
-  /** Absent for a certificate consumer. */
-  readonly externalId?: { readonly env?: string; readonly value: string };
+  /** Absent for a certificate consumer. `known`: the value is the real one (literal, or a variable set where review runs), not a placeholder. */
+  readonly externalId?: { readonly env?: string; readonly value: string; readonly known: boolean };
   /** The CA of a certificate consumer. */
   readonly certificateAuthority?: string;
   readonly sourceIdentity?: string;
@@ -82,7 +83,11 @@ export function appViews(registry: Registry): Map<string, AppView> {
         ? {
           consumerAccount: consumer.account ?? consumer.accountId,
           principalArn: consumer.principalArn,
-          externalId: { env: app.externalIdEnv, value: app.externalId ?? '' },
+          externalId: {
+            env: app.externalIdEnv,
+            value: app.externalId ?? '',
+            known: !app.externalIdEnv || app.externalId !== envPlaceholder(app.externalIdEnv),
+          },
         }
         : { consumerAccount: 'certificate', principalArn: certificatePrincipal(app.id, consumer.ca), certificateAuthority: consumer.ca }),
       sourceIdentity: app.sourceIdentity,
@@ -107,4 +112,11 @@ export function guardView(bucket: Bucket): GuardView {
     enforceTls: bucket.enforceTls,
     network: n ? [...n.sourceVpc, ...n.sourceVpce, ...n.sourceIp] : [],
   };
+}
+
+/** Whether an app's ExternalId value changed: `unknown` when a side reads an environment variable that is not set here. */
+export function externalIdChange(before: AppView, after: AppView): 'same' | 'changed' | 'unknown' {
+  // A certificate consumer has none: a move between kinds is reported as such (warnings.ts), not as a changed value.
+  if (!before.externalId || !after.externalId || before.externalId.value === after.externalId.value) return 'same';
+  return before.externalId.known && after.externalId.known ? 'changed' : 'unknown';
 }

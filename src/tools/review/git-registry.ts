@@ -3,8 +3,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { RegistryError } from '../../registry/diagnostics';
-import { ACCOUNTS_FILE, APPS_DIR, loadRegistry } from '../../registry/load';
+import { ACCOUNTS_FILE, APP_FILE, APPS_DIR, loadRegistry } from '../../registry/load';
 import { Registry } from '../../registry/model';
+import { parse } from 'yaml';
+import { BUNDLE_PATH_PATTERN } from '../../registry/schema';
 import { UserError } from '../user-error';
 
 /** Large enough for any registry file git prints. */
@@ -20,18 +22,24 @@ export function loadRegistryAtRef(root: string, ref: string, env: NodeJS.Process
   const commit = resolveCommit(top, ref);
   const accountsPath = `${prefix}${ACCOUNTS_FILE}`;
   const appsDir = `${prefix}${APPS_DIR}/`;
-  // Only the app files loadRegistry reads: apps/*.yaml, not nested folders. -z: names unquoted, NUL-separated.
-  const isAppFile = (path: string) => path.startsWith(appsDir) && !path.slice(appsDir.length).includes('/') && /\.ya?ml$/.test(path);
+  // The YAML files under apps/, subfolders included, as loadRegistry reads them. -z: names unquoted, NUL-separated.
+  const isAppFile = (path: string) => path.startsWith(appsDir) && APP_FILE.test(path);
   const files = git(top, ['ls-tree', '-r', '-z', '--name-only', '--full-tree', commit, '--', accountsPath, appsDir])
     .split('\0')
     .filter((path) => path === accountsPath || isAppFile(path));
   if (!files.includes(accountsPath)) return { root: `${ref}:${prefix}`, accounts: [], buckets: [], certificateAuthorities: [], apps: [] };
   const dir = mkdtempSync(join(tmpdir(), 'keyless-review-'));
   try {
-    for (const path of files) {
+    const write = (path: string, text: string) => {
       const target = join(dir, path.slice(prefix.length));
       mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, git(top, ['show', `${commit}:${path}`]));
+      writeFileSync(target, text);
+    };
+    for (const path of files) write(path, git(top, ['show', `${commit}:${path}`]));
+    // The CA bundles accounts.yaml names, as committed at the ref; a missing one is reported by validation.
+    for (const bundle of caBundlePaths(git(top, ['show', `${commit}:${accountsPath}`]))) {
+      const text = tryGit(top, ['show', `${commit}:${prefix}${bundle}`]);
+      if (text !== undefined) write(`${prefix}${bundle}`, text);
     }
     return loadRegistry(dir, env);
   } catch (e) {
@@ -73,4 +81,15 @@ function tryGit(cwd: string, args: string[]): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The bundle paths of accounts.yaml's certificateAuthorities, when it parses; schema-checked paths stay inside the root. */
+function caBundlePaths(accountsYaml: string): string[] {
+  let cas: Record<string, { bundle?: unknown }> | undefined;
+  try {
+    cas = (parse(accountsYaml) as { certificateAuthorities?: Record<string, { bundle?: unknown }> } | null)?.certificateAuthorities;
+  } catch {
+    return []; // validation of the copied accounts.yaml reports it
+  }
+  return Object.values(cas ?? {}).flatMap((ca) => (typeof ca?.bundle === 'string' && BUNDLE_PATH_PATTERN.test(ca.bundle) ? [ca.bundle] : []));
 }

@@ -1,6 +1,7 @@
 import { renderTemplate, TEMPLATES_DIR } from '../templates';
 import { VerifyReport } from '../verify/types';
 import { AppChange, ReviewDiff } from './diff';
+import { Row } from './rows';
 import { Flowchart, flowchart } from './flowchart';
 import { VerifySection, verifySection } from './verify-section';
 import { Warning } from './warnings';
@@ -14,7 +15,12 @@ export interface RenderOptions {
   readonly verify?: VerifyReport;
   readonly maxChars?: number;
   readonly templatesDir?: string;
+  /** The base registry's errors when it did not validate (it was then compared as empty). */
+  readonly baseProblems?: readonly string[];
 }
+
+/** Base errors listed in the comment; the rest are counted. */
+const BASE_PROBLEMS_SHOWN = 10;
 
 /** What templates/review.md.hbs receives. */
 export interface ReviewView {
@@ -27,11 +33,21 @@ export interface ReviewView {
   readonly removedWarnings: readonly Warning[];
   readonly widenedWarnings: readonly Warning[];
   readonly consumerWarnings: readonly Warning[];
-  /** The apps whose tables are shown: all of them unless the comment had to be truncated. */
-  readonly apps: readonly AppChange[];
+  /**
+   * The apps whose tables are shown: all of them unless the comment had to be truncated. A changed app's `rows`
+   * are the rows that changed; the others are in `unchanged`, which the template collapses.
+   */
+  readonly apps: readonly AppTable[];
   readonly flowchart: Flowchart;
   readonly verify: VerifySection;
   readonly truncated?: { readonly shown: number; readonly total: number };
+  /** The base did not validate: its first errors, and how many more there are. */
+  readonly brokenBase?: { readonly problems: readonly string[]; readonly more: number };
+}
+
+/** One app's table: rows that differ, and (for a changed app) the unchanged rest. */
+export interface AppTable extends AppChange {
+  readonly unchanged: readonly Row[];
 }
 
 /** Used only when even the headline and warnings exceed the limit. */
@@ -68,11 +84,20 @@ function reviewView(diff: ReviewDiff, options: RenderOptions, shown: number): Re
     removedWarnings: diff.warnings.filter((w) => w.kind === 'removed'),
     widenedWarnings: diff.warnings.filter((w) => w.kind === 'widened'),
     consumerWarnings: diff.warnings.filter((w) => w.kind === 'consumer'),
-    apps,
-    flowchart: flowchart(apps),
+    apps: apps.map(appTable),
+    // Every changed app, riskiest first, whichever tables fit.
+    flowchart: flowchart(diff.apps, diff.warnings),
     verify: verifySection(options.verify, live.map((a) => a.id), buckets),
     truncated: shown < diff.apps.length ? { shown, total: diff.apps.length } : undefined,
+    brokenBase: options.baseProblems?.length
+      ? { problems: options.baseProblems.slice(0, BASE_PROBLEMS_SHOWN), more: Math.max(0, options.baseProblems.length - BASE_PROBLEMS_SHOWN) }
+      : undefined,
   };
+}
+
+function appTable(change: AppChange): AppTable {
+  if (change.status !== 'changed') return { ...change, unchanged: [] };
+  return { ...change, rows: change.rows.filter((r) => r.change !== 'same'), unchanged: change.rows.filter((r) => r.change === 'same') };
 }
 
 /** Cuts at a line boundary and closes a code block left open, so the rest still renders. */
