@@ -33,12 +33,13 @@ const unseen = loadRegistry(fixture('unseen'), UNSEEN_ENV);
 describe('AccountStack in a bucket account', () => {
   const { raw, json } = synthAccount(bundled, 'data');
 
-  test('GIVEN five apps WHEN synthesized THEN each gets a role under /keyless/ with its session duration', () => {
+  test('GIVEN six apps WHEN synthesized THEN each gets a role under /keyless/ with its session duration', () => {
     expect(raw).toHaveResourceWithProperties(IamRole, {
       name: 'keyless-finance-export', path: '/keyless/', max_session_duration: 7200,
     });
     expect(resources(json, 'aws_iam_role').map((r) => r.name).sort()).toEqual([
       'keyless-finance-export', 'keyless-ledger-archiver', 'keyless-partner-ingest', 'keyless-swarm-uploader', 'keyless-vendor-sync',
+      'keyless-web-publisher',
     ]);
   });
 
@@ -50,7 +51,7 @@ describe('AccountStack in a bucket account', () => {
 
   test('GIVEN a role WHEN synthesized THEN its inline permissions are attached to that role by reference', () => {
     const policies = resources(json, 'aws_iam_role_policy');
-    expect(policies).toHaveLength(5);
+    expect(policies).toHaveLength(6);
     const uploader = policies.find((p) => (p.policy as string).includes('assumed-with-external-id'))!;
     expect(uploader.role).toMatch(/^\$\{aws_iam_role\.app-swarm-uploader_role_[A-F0-9]+\.name\}$/);
   });
@@ -91,7 +92,7 @@ describe('AccountStack in a consumer account', () => {
       'arn:aws:iam::111111111111:role/keyless/keyless-ledger-archiver',
       'arn:aws:iam::111111111111:role/keyless/keyless-swarm-uploader',
     ]);
-    expect(resources(json, 'aws_iam_role_policy_attachment')).toEqual([expect.objectContaining({ role: 'ec2-node-base-role' })]);
+    expect(resources(json, 'aws_iam_role_policy_attachment').map((a) => a.role)).toEqual(['ec2-node-base-role', 'web-build-runner']);
     expect(json.resource.aws_iam_role).toBeUndefined();
   });
 

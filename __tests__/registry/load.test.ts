@@ -10,9 +10,9 @@ buckets:
 `;
 
 describe('loadRegistry', () => {
-  test('GIVEN the bundled registry WHEN loaded THEN it holds the five reference setups with secure defaults', () => {
+  test('GIVEN the bundled registry WHEN loaded THEN it holds the reference setups with secure defaults', () => {
     const registry = loadRegistry(BUNDLED_ROOT);
-    expect(registry.apps.map((a) => a.id)).toEqual(['finance-export', 'ledger-archiver', 'partner-ingest', 'swarm-uploader', 'vendor-sync']);
+    expect(registry.apps.map((a) => a.id)).toEqual(['finance-export', 'ledger-archiver', 'partner-ingest', 'swarm-uploader', 'vendor-sync', 'web-publisher']);
     expect(registry.buckets.every((b) => b.exclusive && b.enforceTls)).toBe(true);
   });
 

@@ -1,9 +1,10 @@
 import { MIN_SESSION_DURATION } from '../policy/limits';
 import { resolveExternalId } from './external-id';
-import { Account, App, Bucket, Consumer, Registry } from './model';
-import { accessPrefix } from './prefix';
+import { Account, App, Bucket, Consumer, KeptStatements, Registry, ServiceGrant } from './model';
+import { accessPrefix, normalizePrefix } from './prefix';
 import { parsePrincipal } from './principal';
 import { AccountsFile, AppFile } from './schema';
+import { defaultsSourceAccount } from './services';
 import { Parsed } from './yaml-source';
 
 /**
@@ -15,6 +16,7 @@ export function buildRegistry(
   accountsFile: Parsed<AccountsFile>,
   appFiles: readonly Parsed<AppFile>[],
   env: NodeJS.ProcessEnv,
+  kept: ReadonlyMap<string, KeptStatements> = new Map(),
 ): Registry {
   const { source, data } = accountsFile;
   const accounts: Account[] = Object.entries(data.accounts).map(([alias, a]) => ({
@@ -42,6 +44,15 @@ export function buildRegistry(
       sourceIp: b.network.sourceIp ?? [],
     },
     kmsKey: b.kmsKey,
+    services: (b.services ?? []).map((g, i): ServiceGrant => ({
+      service: g.service,
+      prefix: normalizePrefix(g.prefix),
+      permissions: [...new Set(g.permissions)],
+      sourceArn: g.sourceArn === undefined ? [] : [g.sourceArn].flat(),
+      sourceAccount: g.sourceAccount ?? (defaultsSourceAccount(g.service) ? byAlias.get(b.account)?.id : undefined),
+      location: source.locate(['buckets', name, 'services', i]),
+    })),
+    keepStatements: kept.get(name),
     location: source.locate(['buckets', name], true),
   }));
 

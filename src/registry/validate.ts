@@ -21,6 +21,7 @@ import { kmsKeyRegion } from './checks/kms-key-region';
 import { prefixOverlap } from './checks/prefix-overlap';
 import { checkSchema } from './checks/schema';
 import { secretAccount } from './checks/secret-account';
+import { serviceSourceCondition } from './checks/service-source-condition';
 import { sessionDurationChaining } from './checks/session-duration-chaining';
 import { sourceIpPublic } from './checks/source-ip-public';
 import { unknownBucket } from './checks/unknown-bucket';
@@ -42,6 +43,7 @@ export const CHECKS: readonly Check[] = [
   kmsKeyAccount,
   kmsKeyRegion,
   sourceIpPublic,
+  serviceSourceCondition,
   appIdUnique,
   consumerAccount,
   consumerAccountIdManaged,

@@ -3,6 +3,7 @@ import { Registry } from '../../registry/model';
 import { assumeScenarios } from './assume-scenarios';
 import { bucketScenarios } from './bucket-scenarios';
 import { Scenario } from './scenario';
+import { serviceScenarios } from './service-scenarios';
 import { keyScenarios, secretScenarios } from './secret-key-scenarios';
 import { sessionScenarios } from './session-scenarios';
 
@@ -26,6 +27,9 @@ export function deriveScenarios(registry: Registry, options: ScenarioOptions = {
   });
   const usedBuckets = new Set(selected.flatMap((r) => r.access.map((a) => a.bucket)));
   const buckets = options.apps ? registry.buckets.filter((b) => usedBuckets.has(b.name)) : registry.buckets;
-  const perBucket = buckets.flatMap((b) => bucketScenarios(b, registry.accounts.find((a) => a.alias === b.account)!));
+  const perBucket = buckets.flatMap((b) => {
+    const owner = registry.accounts.find((a) => a.alias === b.account)!;
+    return [...bucketScenarios(b, owner), ...serviceScenarios(b, owner)];
+  });
   return [...perApp, ...perBucket];
 }
