@@ -1,4 +1,4 @@
-import { PolicyResolver } from './policy-resolver';
+import { PolicyResolver, ResolverOptions } from './policy-resolver';
 import { Scenario, SimRequest } from './scenario';
 import { Outcome, simulate } from './simulate';
 import { SynthesizedOutput } from './synthesized';
@@ -11,8 +11,12 @@ type RequestOutcome = { readonly request: SimRequest } & Evaluated;
  * Simulates every scenario against the synthesized policies; also returns invalid policies found on the way.
  * Scenarios share requests (every rejected AssumeRole call repeats the valid TagSession): each is simulated once.
  */
-export async function evaluateScenarios(scenarios: readonly Scenario[], output: SynthesizedOutput): Promise<{ results: ScenarioResult[]; errors: string[] }> {
-  const resolver = new PolicyResolver(output);
+export async function evaluateScenarios(
+  scenarios: readonly Scenario[],
+  output: SynthesizedOutput,
+  options: ResolverOptions = {},
+): Promise<{ results: ScenarioResult[]; errors: string[] }> {
+  const resolver = new PolicyResolver(output, options);
   const evaluated = new Map<string, Evaluated>();
   const evaluate = async (request: SimRequest): Promise<Evaluated> => {
     const key = JSON.stringify(request);

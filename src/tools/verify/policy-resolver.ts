@@ -1,5 +1,6 @@
 import type { ValidatedPolicy } from '@cloud-copilot/iam-policy';
 import { PolicyDocument } from '../../policy/document';
+import { sliceForResource } from './resource-slice';
 import { IdentitySource, ResourcePolicySource, SimRequest } from './scenario';
 import { PolicyKind, PreparedRequest, validatePolicy } from './simulate';
 import { PolicySource, principalKey, SynthesizedOutput } from './synthesized';
@@ -7,27 +8,48 @@ import { PolicySource, principalKey, SynthesizedOutput } from './synthesized';
 type Resolved<T> = { readonly value: T } | { readonly error: string };
 type NamedPolicy = { readonly name: string; readonly policy: ValidatedPolicy };
 
+export interface ResolverOptions {
+  /** Cut identity policies to the Resource entries that can match each request (default on; off is the plain path). */
+  readonly sliceResources?: boolean;
+}
+
 /**
  * Looks up the policies each request needs in the synthesized output and validates each policy once, however
  * many scenarios use it (a thousand apps share one bucket policy).
  */
 export class PolicyResolver {
   private readonly validated = new WeakMap<object, Resolved<ValidatedPolicy>>();
+  /** Identity policies cut down to one resource's entries, by policy and resource (see resource-slice.ts). */
+  private readonly sliced = new WeakMap<ValidatedPolicy, Map<string, ValidatedPolicy>>();
   /** Invalid synthesized policies, each reported once. */
   readonly errors = new Set<string>();
 
-  constructor(private readonly output: SynthesizedOutput) {}
+  constructor(private readonly output: SynthesizedOutput, private readonly options: ResolverOptions = {}) {}
 
   prepare(request: SimRequest): Resolved<PreparedRequest> {
     const identityPolicies: NamedPolicy[] = [];
     for (const source of request.identity) {
       const resolved = this.identity(source);
       if ('error' in resolved) return resolved;
-      identityPolicies.push(...resolved.value);
+      for (const { name, policy } of resolved.value) identityPolicies.push({ name, policy: this.slice(policy, request.resource) });
     }
     const resourcePolicy = this.resourcePolicy(request.resourcePolicy);
     if ('error' in resourcePolicy) return resourcePolicy;
     return { value: { request, identityPolicies, resourcePolicy: resourcePolicy.value } };
+  }
+
+  /** Each policy is cut for each resource once: an app's scenarios ask about the same few resources. */
+  private slice(policy: ValidatedPolicy, resource: string): ValidatedPolicy {
+    if (this.options.sliceResources === false) return policy;
+    let byResource = this.sliced.get(policy);
+    if (!byResource) this.sliced.set(policy, (byResource = new Map()));
+    let sliced = byResource.get(resource);
+    if (!sliced) {
+      const document = sliceForResource(policy.policyDocument, resource);
+      sliced = document === policy.policyDocument ? policy : validatePolicy(document, 'identity');
+      byResource.set(resource, sliced);
+    }
+    return sliced;
   }
 
   private identity(source: IdentitySource): Resolved<NamedPolicy[]> {

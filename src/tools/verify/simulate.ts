@@ -14,7 +14,10 @@ import {
   type RequestAnalysis,
   type RunSimulationResults,
 } from '@cloud-copilot/iam-simulate';
+import { installResourceTypeCache } from './resource-type-cache';
 import { SimRequest } from './scenario';
+
+installResourceTypeCache();
 
 export type PolicyKind = 'identity' | 'resource' | 'trust';
 
