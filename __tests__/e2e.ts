@@ -26,6 +26,7 @@ export function copyBundledRegistry(): string {
   const root = mkdtempSync(join(tmpdir(), 'keyless-registry-'));
   cpSync(join(ROOT, 'accounts.yaml'), join(root, 'accounts.yaml'));
   cpSync(join(ROOT, 'apps'), join(root, 'apps'), { recursive: true });
+  cpSync(join(ROOT, 'policies'), join(root, 'policies'), { recursive: true });
   return root;
 }
 

@@ -31,6 +31,7 @@ const pick = <T>(rng: Random, items: readonly T[]): T => items[Math.floor(rng() 
 function bundledFiles(): Files {
   const files: Files = { 'accounts.yaml': readFileSync(join(ROOT, 'accounts.yaml'), 'utf8') };
   for (const f of readdirSync(join(ROOT, 'apps'))) files[`apps/${f}`] = readFileSync(join(ROOT, 'apps', f), 'utf8');
+  for (const f of readdirSync(join(ROOT, 'policies'))) files[`policies/${f}`] = readFileSync(join(ROOT, 'policies', f), 'utf8');
   return files;
 }
 
@@ -128,6 +129,7 @@ function mutate(seed: number): Case {
 function writeFiles(root: string, files: Files): void {
   rmSync(root, { recursive: true, force: true });
   mkdirSync(join(root, 'apps'), { recursive: true });
+  mkdirSync(join(root, 'policies'), { recursive: true });
   for (const [file, text] of Object.entries(files)) writeFileSync(join(root, file), text);
 }
 

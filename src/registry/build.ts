@@ -53,6 +53,7 @@ export function buildRegistry(
       location: source.locate(['buckets', name, 'services', i]),
     })),
     keepStatements: kept.get(name),
+    existingPolicy: b.existingPolicy,
     location: source.locate(['buckets', name], true),
   }));
 

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Diagnostic, error, RegistryError } from './diagnostics';
+import { ReadRegistryFile } from './kept-statements';
 import { Registry } from './model';
 import { CheckedRegistry, validateRegistry } from './validate';
 
@@ -20,6 +21,8 @@ export interface RegistryFiles {
   readonly apps: readonly RegistryFile[];
   /** Files that could not be read. */
   readonly diagnostics: readonly Diagnostic[];
+  /** Reads other files the registry names (keepStatements), relative to its root; none when absent. */
+  readonly readFile?: ReadRegistryFile;
 }
 
 /** The registry root: `$REGISTRY_DIR`, else the current directory. */
@@ -51,7 +54,7 @@ export function readRegistryFiles(root: string): RegistryFiles {
   };
   const [accounts] = existsSync(join(root, ACCOUNTS_FILE)) ? read(ACCOUNTS_FILE) : [];
   const apps = listAppFiles(root).flatMap(read);
-  return { accounts, apps, diagnostics };
+  return { accounts, apps, diagnostics, readFile: (file) => readFileSync(join(root, file), 'utf8') };
 }
 
 function listAppFiles(root: string): string[] {

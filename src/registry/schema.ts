@@ -173,6 +173,9 @@ function prefixSchema(owner: string, hint: string) {
 const permissionsSchema = z.array(z.enum(PERMISSIONS)).min(1, { error: 'must list at least one of read, write, delete, list' })
   .describe('read=GetObject, write=PutObject, delete=DeleteObject, list=ListBucket under the prefix');
 
+/** A keepStatements file: a .json path relative to the registry root that stays inside it (no leading `/`, no `..`). */
+export const KEEP_FILE_PATTERN = /^(?!\/)(?!.*(^|\/)\.\.(\/|$)).+\.json$/;
+
 /** `<name>.amazonaws.com`: the form of every AWS service principal a bucket policy names. */
 export const SERVICE_PRINCIPAL_PATTERN = /^[a-z0-9][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)*\.amazonaws\.com$/;
 
@@ -203,6 +206,12 @@ export const bucketSchema = z.strictObject({
   }).optional().describe('SSE-KMS key of the bucket, used by app roles through S3 only'),
   services: z.array(serviceGrantSchema).optional()
     .describe('AWS services that may use a prefix of the bucket, each held to the resource it acts for (aws:SourceArn/aws:SourceAccount)'),
+  keepStatements: z.string().regex(KEEP_FILE_PATTERN, {
+    error: 'must be a .json file inside the registry, relative to its root, e.g. policies/my-bucket.json',
+  }).optional().describe('JSON file of bucket policy statements kept verbatim after keyless\'s own (a policy document or an array of statements)'),
+  existingPolicy: z.enum(['adopt', 'replace']).optional()
+    .describe('adopt: import the live bucket policy into Terraform state, so the first plan shows what changes; ' +
+      'replace: the bucket has no policy worth keeping, the first apply overwrites it'),
 });
 
 export const accountsFileSchema = z.strictObject({

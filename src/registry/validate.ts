@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AccountPlan, planAccounts } from '../policy/account-plan';
+import { keptStatementDiagnostics } from '../policy/kept-statement-checks';
 import { quotaDiagnostics } from '../policy/quotas';
 import { buildRegistry } from './build';
 import { accountIdUnique } from './checks/account-id-unique';
@@ -27,6 +28,7 @@ import { sourceIpPublic } from './checks/source-ip-public';
 import { unknownBucket } from './checks/unknown-bucket';
 import { yamlSyntax } from './checks/yaml-syntax';
 import { Diagnostic, error, sortDiagnostics } from './diagnostics';
+import { readKeptStatements } from './kept-statements';
 import { JsonSchemaNode, toJsonSchema } from './json-schema';
 import { ACCOUNTS_FILE, type RegistryFile, type RegistryFiles } from './load';
 import { Registry } from './model';
@@ -96,10 +98,12 @@ export function validateRegistry(root: string, files: RegistryFiles, env: NodeJS
   const accounts = files.accounts && parseFile(files.accounts, ACCOUNTS_KIND, diagnostics);
   const apps = files.apps.flatMap((f) => parseFile(f, APP_KIND, diagnostics) ?? []);
   for (const check of CHECKS) diagnostics.push(...check({ accounts, apps, env }));
+  const kept = accounts && readKeptStatements(accounts, files.readFile ?? noFiles);
+  diagnostics.push(...(kept?.diagnostics ?? []));
   if (accounts && !hasErrors(diagnostics)) {
-    const registry = buildRegistry(root, accounts, apps, env);
+    const registry = buildRegistry(root, accounts, apps, env, kept?.kept);
     const plans = planAccounts(registry);
-    diagnostics.push(...quotaDiagnostics(registry, plans));
+    diagnostics.push(...keptStatementDiagnostics(registry), ...quotaDiagnostics(registry, plans));
     if (!hasErrors(diagnostics)) return { registry, plans, diagnostics: sortDiagnostics(diagnostics) };
   }
   return { diagnostics: sortDiagnostics(diagnostics) };
@@ -113,6 +117,11 @@ function parseFile<T>(file: RegistryFile, kind: FileKind<T>, out: Diagnostic[]):
   const { parsed, diagnostics } = checkSchema(source, kind.schema, kind.json);
   out.push(...diagnostics);
   return parsed;
+}
+
+/** For registries given as texts only (tests): every other file is missing. */
+function noFiles(file: string): never {
+  throw Object.assign(new Error(`${file} not provided`), { code: 'ENOENT' });
 }
 
 function hasErrors(diagnostics: readonly Diagnostic[]): boolean {

@@ -2,9 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { parse } from 'yaml';
 import { RegistryError } from '../../registry/diagnostics';
 import { ACCOUNTS_FILE, APPS_DIR, loadRegistry } from '../../registry/load';
 import { Registry } from '../../registry/model';
+import { KEEP_FILE_PATTERN } from '../../registry/schema';
 import { UserError } from '../user-error';
 
 /** Large enough for any registry file git prints. */
@@ -28,7 +30,7 @@ export function loadRegistryAtRef(root: string, ref: string, env: NodeJS.Process
   if (!files.includes(accountsPath)) return { root: `${ref}:${prefix}`, accounts: [], buckets: [], apps: [] };
   const dir = mkdtempSync(join(tmpdir(), 'keyless-review-'));
   try {
-    for (const path of files) {
+    for (const path of [...files, ...keepFiles(top, commit, prefix, git(top, ['show', `${commit}:${accountsPath}`]))]) {
       const target = join(dir, path.slice(prefix.length));
       mkdirSync(dirname(target), { recursive: true });
       writeFileSync(target, git(top, ['show', `${commit}:${path}`]));
@@ -39,6 +41,22 @@ export function loadRegistryAtRef(root: string, ref: string, env: NodeJS.Process
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The keepStatements files accounts.yaml names that exist at the commit; a missing one is then reported by validation. */
+function keepFiles(top: string, commit: string, prefix: string, accountsYaml: string): string[] {
+  let buckets: unknown;
+  try {
+    buckets = (parse(accountsYaml) as { buckets?: unknown } | null)?.buckets;
+  } catch {
+    return [];
+  }
+  if (typeof buckets !== 'object' || buckets === null) return [];
+  return Object.values(buckets)
+    .map((b) => (b as { keepStatements?: unknown } | null)?.keepStatements)
+    .filter((f): f is string => typeof f === 'string' && KEEP_FILE_PATTERN.test(f))
+    .map((f) => `${prefix}${f}`)
+    .filter((path) => tryGit(top, ['cat-file', '-e', `${commit}:${path}`]) !== undefined);
 }
 
 function gitTopLevel(root: string): string {

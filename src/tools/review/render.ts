@@ -1,5 +1,6 @@
 import { renderTemplate, TEMPLATES_DIR } from '../templates';
 import { VerifyReport } from '../verify/types';
+import { BucketChange } from './bucket-changes';
 import { AppChange, ReviewDiff } from './diff';
 import { Flowchart, flowchart } from './flowchart';
 import { VerifySection, verifySection } from './verify-section';
@@ -28,6 +29,8 @@ export interface ReviewView {
   readonly widenedWarnings: readonly Warning[];
   /** The apps whose tables are shown: all of them unless the comment had to be truncated. */
   readonly apps: readonly AppChange[];
+  /** Buckets whose AWS service grants or kept statements change. */
+  readonly buckets: readonly BucketChange[];
   readonly flowchart: Flowchart;
   readonly verify: VerifySection;
   readonly truncated?: { readonly shown: number; readonly total: number };
@@ -59,7 +62,7 @@ function reviewView(diff: ReviewDiff, options: RenderOptions, shown: number): Re
   const buckets = [...new Set(live.flatMap((a) => a.after!.grants.map((g) => g.bucket)))];
   return {
     base: options.base,
-    hasChanges: diff.apps.length > 0 || diff.workspaces.length > 0 || diff.warnings.length > 0,
+    hasChanges: diff.apps.length > 0 || diff.workspaces.length > 0 || diff.warnings.length > 0 || diff.buckets.length > 0,
     added: ids('added'),
     changed: ids('changed'),
     removed: ids('removed'),
@@ -67,6 +70,7 @@ function reviewView(diff: ReviewDiff, options: RenderOptions, shown: number): Re
     removedWarnings: diff.warnings.filter((w) => w.kind === 'removed'),
     widenedWarnings: diff.warnings.filter((w) => w.kind === 'widened'),
     apps,
+    buckets: diff.buckets,
     flowchart: flowchart(apps),
     verify: verifySection(options.verify, live.map((a) => a.id), buckets),
     truncated: shown < diff.apps.length ? { shown, total: diff.apps.length } : undefined,

@@ -2,6 +2,7 @@ import { appRoles } from '../../policy/app-roles';
 import { Registry } from '../../registry/model';
 import { assumeScenarios } from './assume-scenarios';
 import { bucketScenarios } from './bucket-scenarios';
+import { keptScenarios } from './kept-scenarios';
 import { Scenario } from './scenario';
 import { serviceScenarios } from './service-scenarios';
 import { keyScenarios, secretScenarios } from './secret-key-scenarios';
@@ -29,7 +30,7 @@ export function deriveScenarios(registry: Registry, options: ScenarioOptions = {
   const buckets = options.apps ? registry.buckets.filter((b) => usedBuckets.has(b.name)) : registry.buckets;
   const perBucket = buckets.flatMap((b) => {
     const owner = registry.accounts.find((a) => a.alias === b.account)!;
-    return [...bucketScenarios(b, owner), ...serviceScenarios(b, owner)];
+    return [...bucketScenarios(b, owner), ...serviceScenarios(b, owner), ...keptScenarios(b, owner)];
   });
   return [...perApp, ...perBucket];
 }
