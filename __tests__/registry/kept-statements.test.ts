@@ -98,13 +98,23 @@ describe('keepStatements', () => {
 
   test('GIVEN an Allow to a role of the bucket account or to an undeclared service on an exclusive bucket WHEN validated THEN each fix is named', () => {
     expect(problems(doc({ Sid: 'OpsRead', Principal: { AWS: 'arn:aws:iam::111111111111:role/ops' }, ...READ },
-      { Sid: 'CloudFrontRead', Principal: { Service: 'cloudfront.amazonaws.com' }, ...READ }))).toEqual([
+      { Sid: 'CloudFrontRead', Principal: { Service: 'cloudfront.amazonaws.com' }, ...READ, Condition: { StringEquals: { 'aws:SourceAccount': '111111111111' } } }))).toEqual([
       'policies/shared.json:4:5: error: statement "OpsRead" allows arn:aws:iam::111111111111:role/ops, which DenyPrincipalsOutsideRegistry denies on the exclusive ' +
       'bucket "shared", so the statement would never take effect; list it in breakGlass of account "data", or set exclusive: false on bucket "shared"',
       'policies/shared.json:5:5: error: statement "CloudFrontRead" allows cloudfront.amazonaws.com, which DenyPrincipalsOutsideRegistry denies on the exclusive ' +
       'bucket "shared", so the statement would never take effect; declare cloudfront.amazonaws.com under services of bucket "shared" (with its source condition), ' +
       'or set exclusive: false on bucket "shared"',
     ]);
+  });
+
+  test('GIVEN a kept Allow to a service without a source condition WHEN validated THEN it is refused as a confused deputy', () => {
+    expect(problems(doc({ Sid: 'OldCloudFront', Principal: { Service: 'cloudfront.amazonaws.com' }, ...READ }), { exclusive: false })).toEqual([
+      'policies/shared.json:4:5: error: statement "OldCloudFront" allows cloudfront.amazonaws.com without an aws:SourceArn or aws:SourceAccount condition: ' +
+      'the service would act on this bucket for any resource of any account that names it (confused deputy); add the condition, or declare the service ' +
+      'under services of bucket "shared"',
+    ]);
+    expect(problems(doc({ Sid: 'OldCloudFront', Principal: { Service: 'cloudfront.amazonaws.com' }, ...READ,
+      Condition: { StringEquals: { 'AWS:SourceArn': 'arn:aws:cloudfront::111111111111:distribution/E1' } } }), { exclusive: false })).toEqual([]);
   });
 
   test('GIVEN an Allow to breakGlass on an exclusive bucket, or to an auditor on a shared one WHEN validated THEN no problem (compliance)', () => {

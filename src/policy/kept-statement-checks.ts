@@ -41,6 +41,12 @@ function statementProblems(kept: KeptStatement, bucket: Bucket, owner: Account, 
       `${name} allows ${appRole.value}, which covers keyless app roles (${appRolePattern(owner.id)}): in a same-account bucket policy that Allow ` +
       'alone grants access, past each app role\'s prefix scoping; name the principals it is for instead, or drop the statement and declare the access in apps/')];
   }
+  const service = grantees.find((g) => g.kind === 'Service');
+  if (service && !holdsSource(kept.statement.Condition)) {
+    return [error(kept.location,
+      `${name} allows ${service.value} without an aws:SourceArn or aws:SourceAccount condition: the service would act on this bucket for any ` +
+      `resource of any account that names it (confused deputy); add the condition, or declare the service under services of bucket "${bucket.name}"`)];
+  }
   if (!bucket.exclusive) return [];
   const exempt = exclusiveExemptions(bucket, owner);
   const denied = grantees.find((g) => !(g.kind === 'AWS' && exempt.principalArns.some((p) => matchesPattern(p, g.value)))
@@ -56,6 +62,13 @@ function fixes(denied: Grantee, bucket: Bucket, owner: Account): string {
   if (denied.kind === 'Service') return `declare ${denied.value} under services of bucket "${bucket.name}" (with its source condition), or ${exclusiveOff}`;
   if (denied.kind === 'AWS' && denied.value.split(':')[4] === owner.id) return `list it in breakGlass of account "${owner.alias}", or ${exclusiveOff}`;
   return `breakGlass takes principals of account ${owner.id} only, so ${exclusiveOff}`;
+}
+
+/** Whether a Condition block tests aws:SourceArn or aws:SourceAccount (keys are case-insensitive in IAM). */
+function holdsSource(condition: unknown): boolean {
+  if (typeof condition !== 'object' || condition === null) return false;
+  return Object.values(condition).some((keys) => typeof keys === 'object' && keys !== null
+    && Object.keys(keys).some((k) => ['aws:sourcearn', 'aws:sourceaccount'].includes(k.toLowerCase())));
 }
 
 /** The principals of a statement; a NotPrincipal Allow grants everyone else, as `*`. */

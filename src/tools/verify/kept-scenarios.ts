@@ -8,8 +8,8 @@ import { ADMIN_IDENTITY, concreteInstance } from './stand-ins';
 
 /**
  * Kept statements evaluated as written, together with everything else in the bucket policy: a kept Allow lets its
- * principal do its first action on its first resource, a kept Deny stops a principal keyless trusts (breakGlass or
- * the root) from doing it, decided by that very statement. A statement with conditions, wildcard actions, a
+ * principal do its first action on its first resource, a kept Deny stops its principal (for `*`, one keyless trusts:
+ * breakGlass or the root) from doing it, decided by that very statement. A statement with conditions, wildcard actions, a
  * resource outside the bucket or a principal that is no IAM ARN is left out: verify cannot tell which request it
  * is meant for.
  */
@@ -17,7 +17,9 @@ export function keptScenarios(bucket: Bucket, owner: Account): Scenario[] {
   return (bucket.keepStatements?.statements ?? []).flatMap((kept) => {
     const request = simpleRequest(kept, bucket);
     if (!request) return [];
-    const principal = kept.statement.Effect === 'Allow' ? request.principal : owner.breakGlass[0] ?? accountRootArn(owner.id);
+    // A Deny for everyone is shown on a principal keyless trusts, who nothing else denies.
+    const trusted = kept.statement.Principal === '*' ? owner.breakGlass[0] ?? accountRootArn(owner.id) : undefined;
+    const principal = request.principal ?? (kept.statement.Effect === 'Deny' ? trusted : undefined);
     if (!principal) return [];
     const expectation = kept.statement.Effect === 'Allow' ? { expected: 'Allowed' as const } : { expected: 'Denied' as const, expectedSid: kept.sid };
     const actor = actorFor(principal, [ADMIN_IDENTITY]);
