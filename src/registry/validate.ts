@@ -23,6 +23,9 @@ import { prefixOverlap } from './checks/prefix-overlap';
 import { checkSchema } from './checks/schema';
 import { secretAccount } from './checks/secret-account';
 import { serviceSourceCondition } from './checks/service-source-condition';
+import { shareFrom } from './checks/share-from';
+import { shareOffer } from './checks/share-offer';
+import { shareUntaken } from './checks/share-untaken';
 import { sessionDurationChaining } from './checks/session-duration-chaining';
 import { sourceIpPublic } from './checks/source-ip-public';
 import { unknownBucket } from './checks/unknown-bucket';
@@ -56,6 +59,9 @@ export const CHECKS: readonly Check[] = [
   externalIdShort,
   unknownBucket,
   prefixOverlap,
+  shareOffer,
+  shareFrom,
+  shareUntaken,
   secretAccount,
 ];
 

@@ -2,7 +2,7 @@ import { Registry } from '../../registry/model';
 import { AppView, appViews } from './access-view';
 import { BucketChange, bucketChanges } from './bucket-changes';
 import { appRows, Row } from './rows';
-import { bucketWarnings, changedAppWarnings, removedAppWarnings, Warning, workspaceWarnings } from './warnings';
+import { bucketWarnings, changedAppWarnings, removedAppWarnings, shareWarnings, Warning, workspaceWarnings } from './warnings';
 import { touchedWorkspaces } from './workspaces';
 
 export type AppStatus = 'added' | 'changed' | 'removed';
@@ -38,6 +38,7 @@ export function diffRegistries(before: Registry, after: Registry): ReviewDiff {
   const buckets = bucketChanges(before, after);
   const warnings = [
     ...apps.flatMap(appWarnings),
+    ...shareWarnings(b, a),
     ...bucketWarnings(before, after),
     ...buckets.flatMap((b) => b.warnings),
     ...workspaceWarnings(before, after),
