@@ -1,9 +1,9 @@
 import { Account, Consumer, Registry } from '../registry/model';
 import { AppRole, appRoles } from './app-roles';
 import { bucketPolicy } from './bucket-policy';
-import { consumerPolicies } from './consumer-policy';
+import { consumerAccessPolicies } from './consumer-policy';
 import { PolicyDocument } from './document';
-import { APP_ROLE_PATH } from './naming';
+import { APP_ROLE_PATH, CONSUMER_TAG } from './naming';
 import { permissionsPolicy } from './permissions-policy';
 import { trustPolicy } from './trust-policy';
 
@@ -72,7 +72,7 @@ function rolePlan(role: AppRole): RolePlan {
     arn: role.arn,
     description: `keyless app ${app.id} (${app.owner})${app.description ? `: ${app.description}` : ''}`.slice(0, 1000),
     maxSessionDuration: app.maxSessionDuration,
-    tags: { 'keyless:app': app.id, 'keyless:owner': app.owner, 'keyless:registry-file': app.file },
+    tags: { 'keyless:app': app.id, 'keyless:owner': app.owner, 'keyless:registry-file': app.file, [CONSUMER_TAG]: app.consumer.principalArn },
     trustPolicy: trustPolicy(app),
     permissionsPolicy: permissionsPolicy(role),
   };
@@ -90,6 +90,6 @@ function consumerPlans(account: Account, roles: readonly AppRole[]): ConsumerPla
   }
   return [...byPrincipal.values()]
     .sort((a, b) => a.principal.principalArn.localeCompare(b.principal.principalArn))
-    .map(({ principal, arns }) => ({ principal, roleArns: arns, policies: consumerPolicies(arns) }));
+    .map(({ principal, arns }) => ({ principal, roleArns: arns, policies: consumerAccessPolicies(principal.principalArn, arns) }));
 }
 

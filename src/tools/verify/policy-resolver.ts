@@ -35,7 +35,18 @@ export class PolicyResolver {
     }
     const resourcePolicy = this.resourcePolicy(request.resourcePolicy);
     if ('error' in resourcePolicy) return resourcePolicy;
-    return { value: { request, identityPolicies, resourcePolicy: resourcePolicy.value } };
+    return { value: { request: this.withResourceTags(request), identityPolicies, resourcePolicy: resourcePolicy.value } };
+  }
+
+  /**
+   * A request on a role carries the role's tags as `aws:ResourceTag/<key>`, as AWS sets them (the simulator fills in
+   * no keys): a consumer policy by tag decides on them.
+   */
+  private withResourceTags(request: SimRequest): SimRequest {
+    if (request.resourcePolicy.kind !== 'trust') return request;
+    const tags = this.output.roles.get(request.resourcePolicy.roleArn)?.tags ?? {};
+    const keys = Object.entries(tags).map(([key, value]) => [`aws:ResourceTag/${key}`, value]);
+    return keys.length ? { ...request, context: { ...Object.fromEntries(keys), ...request.context } } : request;
   }
 
   /** Each policy is cut for each resource once: an app's scenarios ask about the same few resources. */
