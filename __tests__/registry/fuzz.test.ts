@@ -162,7 +162,7 @@ function problemWith(c: Case, { registry, diagnostics }: ReturnType<typeof check
   for (const d of diagnostics) {
     const lines = (c.files[d.location.file] ?? '').split('\n').length;
     const formatted = formatDiagnostic(d);
-    if (!/^(accounts\.yaml|apps\/[^:\n]+):\d+:\d+: (error|warning): \S[^\n]*$/.test(formatted)) return `badly formatted: ${formatted}`;
+    if (!/^(accounts\.yaml|apps\/[^:\n]+|[^:\n]+\.json):\d+:\d+: (error|warning): \S[^\n]*$/.test(formatted)) return `badly formatted: ${formatted}`;
     if (d.location.line < 1 || d.location.line > lines || d.location.column < 1) return `outside its file: ${formatted}`;
   }
   return undefined;

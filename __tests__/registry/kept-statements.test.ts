@@ -64,6 +64,12 @@ describe('keepStatements', () => {
     ]);
   });
 
+  test('GIVEN invalid JSON whose error names no position WHEN validated THEN one line, at the first character that cannot continue the JSON', () => {
+    expect(problems('[\n  {"Sid": "A", "Effect": two}\n]\n')).toEqual([
+      'policies/shared.json:2:27: error: not valid JSON: Unexpected token \'w\'; fix the syntax (jq . policies/shared.json points at it)',
+    ]);
+  });
+
   test('GIVEN a Sid that keyless uses WHEN validated THEN the kept statement is named with a rename', () => {
     expect(problems(doc({ Sid: 'DenyInsecureTransport', Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: 'arn:aws:s3:::shared/*' }))).toEqual([
       'policies/shared.json:4:5: error: statement "DenyInsecureTransport": its Sid is one keyless uses for its own statements; rename it, e.g. "KeptDenyInsecureTransport"',

@@ -101,13 +101,36 @@ function statementsOf(source: YamlSource, list: { item: unknown; path: YamlPath 
 }
 
 /**
- * JSON.parse's message without its position, and the offset it names: "… in JSON at position 42" (Node 20 and 22),
- * or the end of the text for "Unexpected end of JSON input".
+ * JSON.parse's message on one line without its position, and the offset of the problem: the one the message names
+ * ("… at position 42", Node 20 and 22), else the shortest prefix of the text that fails for another reason than
+ * ending early (Node 20 names no position for "Unexpected token").
  */
 function jsonError(message: string, text: string): { message: string; offset: number } {
-  const at = /\s+in JSON at position (\d+)(?: \(line \d+ column \d+\))?/.exec(message);
-  if (at) return { message: message.replace(at[0], ''), offset: Math.min(Number(at[1]), text.length) };
-  return { message: message.replace(/^(.*?)(, ".*" is not valid JSON)$/s, '$1'), offset: /end of JSON input/.test(message) ? text.length : 0 };
+  const at = / at position (\d+)(?: \(line \d+ column \d+\))?/.exec(message);
+  const clean = message.replace(at?.[0] ?? '', '').replace(/, (\.\.\.)?".*" is not valid JSON$/s, '').replace(/\s+/g, ' ');
+  if (at) return { message: clean, offset: Math.min(Number(at[1]), text.length) };
+  return { message: clean, offset: firstBadOffset(text) };
+}
+
+function firstBadOffset(text: string): number {
+  const failsInside = (length: number) => {
+    try {
+      JSON.parse(text.slice(0, length));
+      return false;
+    } catch (e) {
+      // A prefix that only stops too early fails at its end ("end of JSON input", or a position equal to its length).
+      const { message } = e as Error;
+      const at = / at position (\d+)/.exec(message);
+      return at ? Number(at[1]) < length : !/end of JSON input/.test(message);
+    }
+  };
+  let [low, high] = [0, text.length];
+  while (low < high) {
+    const mid = Math.floor((low + high) / 2);
+    if (failsInside(mid)) high = mid;
+    else low = mid + 1;
+  }
+  return Math.max(0, low - 1);
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
