@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkRegistry } from '../../../src/registry/load';
-import { generateRegistry } from '../../../src/tools/bench/generate-registry';
+import { benchAccounts, generateRegistry } from '../../../src/tools/bench/generate-registry';
 
 describe('generateRegistry', () => {
   const roots: string[] = [];
@@ -48,5 +48,12 @@ describe('generateRegistry', () => {
     for (const f of ['accounts.yaml', ...files.map((x) => join('apps', x))]) {
       expect(readFileSync(join(b, f), 'utf8')).toBe(readFileSync(join(a, f), 'utf8'));
     }
+  });
+
+  it('GIVEN more apps than the default roles per account WHEN the accounts are generated THEN the bucket accounts declare the raised quota', () => {
+    const quotas = (apps: number) => Object.fromEntries(Object.entries(benchAccounts(apps).accounts).map(([alias, a]) => [alias, a.roleQuota]));
+
+    expect(Object.values(quotas(1000)).filter(Boolean)).toEqual([]);
+    expect(quotas(5000)).toMatchObject({ 'storage-eu': 5000, 'storage-us': 5000, batch: undefined });
   });
 });

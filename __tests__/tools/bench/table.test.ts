@@ -24,6 +24,8 @@ describe('formatTable', () => {
       synth: { seconds: 1.234, cpuSeconds: 1.5, peakRssMb: 173.6 },
       emptyApp: { seconds: 0.333, cpuSeconds: 0.41, peakRssMb: 98.2 },
       floorMultiple: 3.71,
+      plainScript: { seconds: 0.411, cpuSeconds: 0.52, peakRssMb: 120.4 },
+      plainMultiple: 3.02,
       quotas,
       verify,
     },
@@ -36,16 +38,21 @@ describe('formatTable', () => {
     expect(cells.slice(0, 8)).toEqual(['1000', '1.23', '0.33', '3.7', '1.50', '0.41', '174', '98']);
   });
 
+  it('GIVEN the plain-script floor WHEN formatted THEN its time and the multiple of it follow the empty app', () => {
+    expect(header).toMatch(/empty MB\s+plain s\s+× plain\s+verify s/);
+    expect(cells.slice(8, 10)).toEqual(['0.41', '3.0']);
+  });
+
   it('GIVEN a verify run WHEN formatted THEN its time, CPU, memory and scenario counts follow the synth figures', () => {
-    expect(header).toMatch(/empty MB\s+verify s\s+verify cpu s\s+verify MB\s+scenarios\s+passed\s+failed\s+bucket policy/);
-    expect(cells.slice(8, 14)).toEqual(['38.46', '40.04', '377', '30164', '30161', '3']);
+    expect(header).toMatch(/× plain\s+verify s\s+verify cpu s\s+verify MB\s+scenarios\s+passed\s+failed\s+bucket policy/);
+    expect(cells.slice(10, 16)).toEqual(['38.46', '40.04', '377', '30164', '30161', '3']);
   });
 
   it('GIVEN quota figures WHEN formatted THEN each shows largest/quota, and "-" when nothing was measured', () => {
-    expect(cells.slice(14, 21)).toEqual(['1737/20480', '2049/2048', '712/10240', '-', '4/10', '600/1000', '39/64']);
+    expect(cells.slice(16, 23)).toEqual(['1737/20480', '2049/2048', '712/10240', '-', '4/10', '600/1000', '39/64']);
   });
 
-  it('GIVEN a figure over its quota and failed scenarios WHEN formatted THEN the targets column names both', () => {
-    expect(cells[21]).toBe('trustPolicy 2049 > 2048 (s/x); verify: 3 of 30164 scenarios failed');
+  it('GIVEN a figure over its quota, failed scenarios and missed targets WHEN formatted THEN the targets column names each', () => {
+    expect(cells[23]).toBe('trustPolicy 2049 > 2048 (s/x); verify: 3 of 30164 scenarios failed; synth 3.7× empty app > 2×; verify 38.5 s > 10 s');
   });
 });

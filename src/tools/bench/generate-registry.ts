@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
+import { ROLES_PER_ACCOUNT, ROLES_PER_ACCOUNT_MAX } from '../../policy/limits';
 import { iamRoleArn } from '../../policy/naming';
 import { ACCOUNTS_FILE, APPS_DIR } from '../../registry/load';
 import { AccountsFile, AppFile } from '../../registry/schema';
@@ -32,12 +33,16 @@ const PERMISSION_SETS: readonly AppFile['access'][number]['permissions'][] = [
 /** Every tenth app also reads the other bucket, so some apps hold a role in both bucket accounts. */
 const CROSS_BUCKET_EVERY = 10;
 
-/** The accounts.yaml of a bench registry: two bucket accounts with one bucket each, four workload accounts. */
-export function benchAccounts(): AccountsFile {
+/**
+ * The accounts.yaml of a bench registry: two bucket accounts with one bucket each, four workload accounts. Past
+ * ROLES_PER_ACCOUNT apps the bucket accounts declare a raised "Roles per account" quota, as a team would after asking.
+ */
+export function benchAccounts(apps = 0): AccountsFile {
   const accounts: AccountsFile['accounts'] = {};
   for (const a of [...BUCKET_ACCOUNTS, ...CONSUMER_ACCOUNTS]) {
     accounts[a.alias] = { id: a.id, region: a.region, deployRole: iamRoleArn(a.id, 'terraform-deploy') };
   }
+  if (apps > ROLES_PER_ACCOUNT) for (const a of BUCKET_ACCOUNTS) accounts[a.alias].roleQuota = ROLES_PER_ACCOUNT_MAX;
   const [eu, us] = BUCKET_ACCOUNTS;
   accounts[eu.alias].breakGlass = [iamRoleArn(eu.id, 'platform-admin')];
   return {
@@ -78,7 +83,7 @@ export function benchApp(i: number): AppFile {
 
 /** Writes a registry of `apps` apps as YAML files into `root` (a fresh temp dir by default) and returns it. */
 export function generateRegistry(apps: number, root = mkdtempSync(join(tmpdir(), 'keyless-bench-'))): string {
-  writeFileSync(join(root, ACCOUNTS_FILE), stringify(benchAccounts()));
+  writeFileSync(join(root, ACCOUNTS_FILE), stringify(benchAccounts(apps)));
   mkdirSync(join(root, APPS_DIR), { recursive: true });
   for (let i = 0; i < apps; i++) {
     const app = benchApp(i);

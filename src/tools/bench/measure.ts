@@ -4,9 +4,13 @@ import { join } from 'node:path';
 import { MAIN_ENTRY } from '../launch';
 import { readStacks } from '../synth-output';
 import { generateRegistry } from './generate-registry';
+import { PLAIN_SYNTH_FROM_ENV } from './plain-synth';
 import { quotaFigures, QuotaFigures } from './quota-figures';
 import { EMPTY_APP_ENTRY, EntryRun, runEntry } from './run-entry';
 import { runVerify, sameOutcome, VerifyOutcome, VerifyRun } from './verify-run';
+
+/** The engine-free floor's entry, launched like main.ts. */
+const PLAIN_SYNTH_ENTRY = 'src/tools/bench/plain-synth.ts';
 
 /** Cost of a process over several runs: median wall and CPU time (robust to a stray slow run), highest peak RSS. */
 export interface RunFigures {
@@ -27,6 +31,10 @@ export interface BenchRow {
   readonly emptyApp: RunFigures;
   /** Median of synth time / empty-app time over back-to-back pairs, so load on the machine hits both alike. */
   readonly floorMultiple: number;
+  /** The engine-free floor: a plain Node script that validates the registry and writes the same JSON (plain-synth.ts). */
+  readonly plainScript: RunFigures;
+  /** Median of synth time / plain-script time over back-to-back runs: what the engine costs. */
+  readonly plainMultiple: number;
   readonly quotas: QuotaFigures;
   readonly verify: VerifyFigures;
 }
@@ -39,14 +47,17 @@ export async function measureApps(apps: number, runs: number): Promise<BenchRow>
   const registryDir = generateRegistry(apps);
   const outDir = mkdtempSync(join(tmpdir(), 'keyless-bench-out-'));
   const emptyOutDir = mkdtempSync(join(tmpdir(), 'keyless-bench-empty-'));
+  const plainOutDir = mkdtempSync(join(tmpdir(), 'keyless-bench-plain-'));
   const synth = () => runEntry(MAIN_ENTRY, { REGISTRY_DIR: registryDir, CDKTF_OUTDIR: outDir });
   const empty = () => runEntry(EMPTY_APP_ENTRY, { CDKTF_OUTDIR: emptyOutDir });
+  const plain = () => runEntry(PLAIN_SYNTH_ENTRY, { REGISTRY_DIR: registryDir, CDKTF_OUTDIR: plainOutDir, [PLAIN_SYNTH_FROM_ENV]: outDir });
   try {
     // Unmeasured first runs: tsx's compile cache and the file cache are warm for every measured one.
     await empty();
     await synth();
-    const pairs: { empty: EntryRun; synth: EntryRun }[] = [];
-    for (let i = 0; i < runs; i++) pairs.push({ empty: await empty(), synth: await synth() });
+    await plain();
+    const pairs: { empty: EntryRun; synth: EntryRun; plain: EntryRun }[] = [];
+    for (let i = 0; i < runs; i++) pairs.push({ empty: await empty(), synth: await synth(), plain: await plain() });
     const verify = await measureVerify(registryDir, outDir, runs);
     return {
       apps,
@@ -54,11 +65,13 @@ export async function measureApps(apps: number, runs: number): Promise<BenchRow>
       synth: summarize(pairs.map((p) => p.synth)),
       emptyApp: summarize(pairs.map((p) => p.empty)),
       floorMultiple: median(pairs.map((p) => p.synth.seconds / p.empty.seconds)),
+      plainScript: summarize(pairs.map((p) => p.plain)),
+      plainMultiple: median(pairs.map((p) => p.synth.seconds / p.plain.seconds)),
       quotas: quotaFigures(readStacks(outDir)),
       verify,
     };
   } finally {
-    for (const dir of [registryDir, outDir, emptyOutDir]) rmSync(dir, { recursive: true, force: true });
+    for (const dir of [registryDir, outDir, emptyOutDir, plainOutDir]) rmSync(dir, { recursive: true, force: true });
   }
 }
 

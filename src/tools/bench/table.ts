@@ -15,7 +15,7 @@ const QUOTA_HEADERS: Readonly<Record<keyof QuotaFigures, string>> = {
 export function formatTable(report: BenchReport): string {
   const quotaKeys = Object.keys(QUOTA_HEADERS) as (keyof QuotaFigures)[];
   const header = [
-    ...['apps', 'synth s', 'empty app s', '× empty', 'cpu s', 'empty cpu s', 'peak MB', 'empty MB'],
+    ...['apps', 'synth s', 'empty app s', '× empty', 'cpu s', 'empty cpu s', 'peak MB', 'empty MB', 'plain s', '× plain'],
     ...['verify s', 'verify cpu s', 'verify MB', 'scenarios', 'passed', 'failed'],
     ...quotaKeys.map((k) => QUOTA_HEADERS[k]),
     'targets',
@@ -29,6 +29,8 @@ export function formatTable(report: BenchReport): string {
     r.emptyApp.cpuSeconds.toFixed(2),
     String(Math.round(r.synth.peakRssMb)),
     String(Math.round(r.emptyApp.peakRssMb)),
+    r.plainScript.seconds.toFixed(2),
+    r.plainMultiple.toFixed(1),
     r.verify.seconds.toFixed(2),
     r.verify.cpuSeconds.toFixed(2),
     String(Math.round(r.verify.peakRssMb)),
@@ -43,7 +45,8 @@ export function formatTable(report: BenchReport): string {
   const runs = report.rows[0]?.runs ?? 0;
   const note =
     `median of ${runs} run${runs === 1 ? '' : 's'} each after a warm-up, main.ts and the empty cdktf app alternately, ` +
-    'then `verify --out --json` on the output; × empty is the median ratio of those pairs; ' +
+    'then `verify --out --json` on the output; × empty is the median ratio of those pairs; plain: a Node script writing ' +
+    'the same JSON without cdktf (plain-synth.ts), × plain: synth / plain, the engine\'s cost; ' +
     'sizes as IAM counts them (no whitespace), largest/quota';
   return [line(header), ...rows.map(line), '', note].join('\n');
 }
