@@ -1,27 +1,51 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { App } from 'cdktf';
 import { AccountStack } from './modules/account-stack';
 import { AccountPlan, planAccounts } from './src/policy/account-plan';
 import { formatDiagnostic, RegistryError } from './src/registry/diagnostics';
-import { checkRegistry, registryRoot } from './src/registry/load';
+import { checkRegistry } from './src/registry/load';
 import { Registry } from './src/registry/model';
 import { writeAtomically } from './src/tools/atomic-output';
-import { runCli } from './src/tools/cli';
+import { CommandContext, parseOptions } from './src/tools/command';
 
-/** One stack per account alias: each is a separate Terraform workspace. */
+/** Where synth writes without $CDKTF_OUTDIR (which the cdktf CLI sets): relative to the registry root. */
+export const DEFAULT_OUTDIR = 'cdktf.out';
+
+/** One stack per account alias: each is a separate Terraform workspace; local state files go to the registry root. */
 export function buildApp(registry: Registry, outdir: string, plans: readonly AccountPlan[] = planAccounts(registry)): App {
   const app = new App({ outdir });
-  for (const plan of plans) new AccountStack(app, { plan });
+  for (const plan of plans) new AccountStack(app, { plan, stateDir: registry.root });
   return app;
 }
 
-function main(): void {
-  const root = registryRoot();
-  const { registry, plans, diagnostics } = checkRegistry(root);
-  if (!registry) throw new RegistryError(diagnostics);
-  for (const d of diagnostics) console.warn(formatDiagnostic(d));
-  const outdir = process.env.CDKTF_OUTDIR || 'cdktf.out';
-  writeAtomically(outdir, (dir) => buildApp(registry, dir, plans).synth());
-  console.log(`Synthesized ${registry.accounts.length} workspaces (${registry.apps.length} apps) into ${outdir}/stacks/<alias>`);
+/**
+ * The cdktf (and cdktn) CLI runs the app with CDKTF_CONTEXT_JSON set, and afterwards deletes the stack directories
+ * it saw before the run that the new manifest lacks, failing (ENOENT) when one is already gone. Under the CLI those
+ * directories are therefore left for it to delete; a plain `keyless synth` deletes them itself.
+ */
+function underCdktfCli(env: NodeJS.ProcessEnv): boolean {
+  return env.CDKTF_CONTEXT_JSON !== undefined;
 }
 
-if (require.main === module) runCli(main);
+/** `stacks/<alias>` of every workspace directory in `outdir`. */
+function stackDirs(outdir: string): string[] {
+  const stacks = join(outdir, 'stacks');
+  return existsSync(stacks) ? readdirSync(stacks).map((alias) => join('stacks', alias)) : [];
+}
+
+/** `keyless synth`: validate, then write every workspace, atomically: on an error nothing is written. */
+export function run(args: readonly string[], { root }: CommandContext): number {
+  parseOptions('synth', args, {});
+  const { registry, plans, diagnostics } = checkRegistry(root);
+  if (!registry) throw new RegistryError(diagnostics);
+  const underCli = underCdktfCli(process.env);
+  // The cdktf CLI shows whatever an app writes to stderr as [ERROR]: warnings go to stdout there.
+  for (const d of diagnostics) (underCli ? console.log : console.warn)(formatDiagnostic(d));
+  const outdir = process.env.CDKTF_OUTDIR || join(root, DEFAULT_OUTDIR);
+  writeAtomically(outdir, (dir) => buildApp(registry, dir, plans).synth(), { carryOver: underCli ? stackDirs(outdir) : [] });
+  const aliases = registry.accounts.map((a) => a.alias).sort();
+  const shown = relative(process.cwd(), join(outdir, 'stacks')) || '.';
+  console.log(`Synthesized ${aliases.length} workspaces (${registry.apps.length} apps) into ${shown}/: ${aliases.join(', ')}`);
+  return 0;
+}

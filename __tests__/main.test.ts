@@ -1,17 +1,17 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { copyBundledRegistry, LOCATED_ERROR, runTsx, snapshot, STACK_FRAME } from './e2e';
+import { copyBundledRegistry, LOCATED_ERROR, runKeyless, snapshot, STACK_FRAME } from './e2e';
 import { fixture, UNSEEN_ENV } from './helpers';
 
 jest.setTimeout(120_000);
 
-describe('npm run synth (main.ts)', () => {
+describe('keyless synth', () => {
   const outdir = join(mkdtempSync(join(tmpdir(), 'keyless-synth-')), 'cdktf.out');
   let before: Record<string, string>;
 
   beforeAll(async () => {
-    const first = await runTsx('main.ts', { CDKTF_OUTDIR: outdir });
+    const first = await runKeyless(['synth'], { CDKTF_OUTDIR: outdir });
     expect(first).toMatchObject({ code: 0 });
     before = snapshot(outdir);
   });
@@ -29,7 +29,7 @@ describe('npm run synth (main.ts)', () => {
     const broken = copyBundledRegistry();
     const path = join(broken, file);
     writeFileSync(path, edit(readFileSync(path, 'utf8')));
-    const result = await runTsx('main.ts', { REGISTRY_DIR: broken, CDKTF_OUTDIR: outdir });
+    const result = await runKeyless(['synth'], { REGISTRY_DIR: broken, CDKTF_OUTDIR: outdir });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(LOCATED_ERROR);
     expect(result.stderr).toContain(message);
@@ -43,16 +43,16 @@ describe('npm run synth (main.ts)', () => {
     const fresh = join(mkdtempSync(join(tmpdir(), 'keyless-synth-')), 'cdktf.out');
     const broken = copyBundledRegistry();
     writeFileSync(join(broken, 'apps', 'empty.yaml'), '');
-    const result = await runTsx('main.ts', { REGISTRY_DIR: broken, CDKTF_OUTDIR: fresh });
+    const result = await runKeyless(['synth'], { REGISTRY_DIR: broken, CDKTF_OUTDIR: fresh });
     expect(result.code).toBe(1);
     expect(existsSync(fresh)).toBe(false);
   });
 });
 
-describe('npm run synth on a registry the bundled example does not cover', () => {
+describe('keyless synth on a registry the bundled example does not cover', () => {
   const synthUnseen = async (env: NodeJS.ProcessEnv) => {
     const outdir = join(mkdtempSync(join(tmpdir(), 'keyless-synth-')), 'cdktf.out');
-    return { ...(await runTsx('main.ts', { ...env, REGISTRY_DIR: fixture('unseen'), CDKTF_OUTDIR: outdir })), outdir };
+    return { ...(await runKeyless(['synth'], { ...env, REGISTRY_DIR: fixture('unseen'), CDKTF_OUTDIR: outdir })), outdir };
   };
 
   test('GIVEN an outside consumer WHEN synthesized THEN there is a workspace per registry account and nothing for the outside one', async () => {
@@ -71,5 +71,50 @@ describe('npm run synth on a registry the bundled example does not cover', () =>
     expect(stderr).toContain('apps/ingester.yaml:6:20: error: externalId reads environment variable KEYLESS_TEST_INGESTER_EXTERNAL_ID, which is not set');
     expect(stderr).not.toMatch(STACK_FRAME);
     expect(existsSync(outdir)).toBe(false);
+  });
+});
+
+describe('keyless synth after an account left the registry (B1)', () => {
+  /** The bundled registry without account "legacy" and its one app. */
+  const withoutLegacy = () => {
+    const root = copyBundledRegistry();
+    const accounts = readFileSync(join(root, 'accounts.yaml'), 'utf8');
+    writeFileSync(join(root, 'accounts.yaml'), accounts.replace(/\n {2}legacy:[\s\S]*?\n(?=\n|buckets:)/, '\n'));
+    rmSync(join(root, 'apps', 'finance-export.yaml'));
+    return root;
+  };
+  const previousOutput = async () => {
+    const outdir = join(mkdtempSync(join(tmpdir(), 'keyless-synth-')), 'cdktf.out');
+    expect((await runKeyless(['synth'], { CDKTF_OUTDIR: outdir })).code).toBe(0);
+    return outdir;
+  };
+
+  test('GIVEN a previous output WHEN synthesized on its own THEN the workspace of the removed account is gone', async () => {
+    const outdir = await previousOutput();
+
+    const run = await runKeyless(['synth'], { REGISTRY_DIR: withoutLegacy(), CDKTF_OUTDIR: outdir });
+
+    expect(run.code).toBe(0);
+    expect(readdirSync(join(outdir, 'stacks')).sort()).toEqual(['data', 'ingest', 'swarm']);
+  });
+
+  test('GIVEN a previous output WHEN synthesized by the cdktf CLI THEN the removed workspace is left for the CLI, which deletes it and fails if it is missing', async () => {
+    const outdir = await previousOutput();
+
+    const run = await runKeyless(['synth'], { REGISTRY_DIR: withoutLegacy(), CDKTF_OUTDIR: outdir, CDKTF_CONTEXT_JSON: '{}' });
+
+    expect(run.code).toBe(0);
+    expect(readdirSync(join(outdir, 'stacks')).sort()).toEqual(['data', 'ingest', 'legacy', 'swarm']);
+    expect(Object.keys(JSON.parse(readFileSync(join(outdir, 'manifest.json'), 'utf8')).stacks).sort()).toEqual(['data', 'ingest', 'swarm']);
+  });
+
+  test('GIVEN a registry warning WHEN synthesized by the cdktf CLI THEN the warning goes to stdout, which the CLI does not label [ERROR]', async () => {
+    const outdir = join(mkdtempSync(join(tmpdir(), 'keyless-synth-')), 'cdktf.out');
+
+    const run = await runKeyless(['synth'], { ...UNSEEN_ENV, REGISTRY_DIR: fixture('unseen'), CDKTF_OUTDIR: outdir, CDKTF_CONTEXT_JSON: '{}' });
+
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/warning: account "lake" has no deployRole/);
   });
 });

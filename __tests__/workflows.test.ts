@@ -3,6 +3,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
+import { COMMANDS } from '../src/tools/commands';
 
 const PROJECT = join(__dirname, '..');
 const WORKFLOWS = join(PROJECT, '.github/workflows');
@@ -27,8 +28,8 @@ function workflow(file: string): Workflow {
 const files = readdirSync(WORKFLOWS).filter((f) => /\.ya?ml$/.test(f)).sort();
 const steps = (w: Workflow) => Object.values(w.jobs).flatMap((j) => j.steps);
 const runs = (w: Workflow) => Object.values(w.jobs).flatMap((j) => j.steps.flatMap((s) => (s.run ? [s.run] : [])));
-/** `npm run X`, also with npm's own options such as `--silent` before X. */
-const npmScripts = (script: string) => [...script.matchAll(/\bnpm run((?:\s+-{1,2}[\w-]+)*)\s+([\w:.-]+)/g)].map((m) => m[2]);
+/** `npx --no-install keyless X`: the form that runs the installed keyless, here and in a registry repository. */
+const keylessCommands = (script: string) => [...script.matchAll(/\bnpx --no-install keyless\s+([\w:.-]+)/g)].map((m) => m[1]);
 
 describe('GitHub Actions workflows', () => {
   it('GIVEN .github/workflows WHEN listed THEN the pull-request and deploy workflows are there', () => {
@@ -42,14 +43,23 @@ describe('GitHub Actions workflows', () => {
     for (const job of Object.values(w.jobs)) expect(job.steps.every((s) => Boolean(s.run) !== Boolean(s.uses))).toBe(true);
   });
 
-  it.each(files)('GIVEN %s WHEN its `npm run` commands are listed THEN each is a script of package.json', (file) => {
-    const scripts = Object.keys((JSON.parse(readFileSync(join(PROJECT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts);
+  it.each(files)('GIVEN %s WHEN its keyless commands are listed THEN each is a keyless command, never fetched by npx, and no npm script is used', (file) => {
+    const script = runs(workflow(file)).join('\n');
 
-    const referenced = [...new Set(runs(workflow(file)).flatMap(npmScripts))];
-    const missing = referenced.filter((name) => !scripts.includes(name));
+    const referenced = [...new Set(keylessCommands(script))];
+    const missing = referenced.filter((name) => !COMMANDS.some((c) => c.name === name));
 
     expect(referenced.length).toBeGreaterThan(0);
     expect(missing).toEqual([]);
+    expect(script).not.toMatch(/\bnpx (?!--no-install )/);
+    expect(script).not.toMatch(/\bnpm run\b/);
+  });
+
+  it.each(files)('GIVEN %s WHEN its Node.js is read THEN it is Node 22 LTS', (file) => {
+    const setups = steps(workflow(file)).filter((s) => s.uses?.startsWith('actions/setup-node@'));
+
+    expect(setups.length).toBeGreaterThan(0);
+    for (const step of setups) expect(step.with?.['node-version']).toBe(22);
   });
 });
 
@@ -148,7 +158,7 @@ describe('pull-request workflow', () => {
   const commands = runs(w).join('\n');
 
   it('GIVEN a pull request WHEN it runs THEN it checks, synthesizes, verifies and reviews in that order, against the base branch', () => {
-    const order = ['npm ci', 'npm run validate', 'npm test', 'npm run synth', 'npm run verify -- --out cdktf.out', 'npm run review -- --base "origin/$BASE_REF"'];
+    const order = ['npm ci', 'npx --no-install keyless validate', 'npm test', 'npx --no-install keyless synth', 'npx --no-install keyless verify --out cdktf.out', 'npx --no-install keyless review --base "origin/$BASE_REF"'];
     const positions = order.map((c) => commands.indexOf(c));
 
     expect(positions.every((p) => p >= 0)).toBe(true);

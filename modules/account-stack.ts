@@ -12,6 +12,8 @@ import { RoleArnsOutput } from './role-arns-output';
 export interface AccountStackProps {
   /** Everything this account's workspace holds. */
   readonly plan: AccountPlan;
+  /** Where the default local state file `terraform.<alias>.tfstate` lives: the registry root. */
+  readonly stateDir: string;
 }
 
 /** One AWS account = one cdktf stack = one Terraform workspace, with its own backend and provider. */
@@ -19,7 +21,7 @@ export class AccountStack extends TerraformStack {
   constructor(scope: Construct, props: AccountStackProps) {
     const { plan } = props;
     super(scope, plan.account.alias);
-    configureBackend(this, plan.account);
+    configureBackend(this, plan.account, props.stateDir);
     // Pull-request plans pass -var deploy_role_arn= to run as their read-only plan role: the AWS provider assumes
     // no role when role_arn is empty.
     const deployRoleArn = new TerraformVariable(this, 'deploy_role_arn', {
@@ -50,12 +52,13 @@ export class AccountStack extends TerraformStack {
   }
 }
 
-function configureBackend(stack: TerraformStack, account: Account): void {
+function configureBackend(stack: TerraformStack, account: Account, stateDir: string): void {
   const backend = account.backend;
   if (!backend) {
-    // Relative to the stack directory, where terraform runs, so state survives re-synthesis and moves with the clone.
+    // In the registry root, named relative to the stack directory where terraform runs: it survives re-synthesis
+    // and moves with the clone.
     const stackDir = resolve(App.of(stack).outdir, 'stacks', account.alias);
-    new LocalBackend(stack, { path: relative(stackDir, resolve(`terraform.${account.alias}.tfstate`)) });
+    new LocalBackend(stack, { path: relative(stackDir, resolve(stateDir, `terraform.${account.alias}.tfstate`)) });
   } else if ('s3' in backend) {
     new S3Backend(stack, { ...backend.s3 });
   } else {

@@ -1,4 +1,5 @@
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { join, resolve } from 'node:path';
 import { Testing } from 'cdktf';
 import 'cdktf/lib/testing/adapters/jest';
 import { BUNDLED_ROOT, fixture, UNSEEN_ENV, writeRegistry } from '../helpers';
@@ -19,7 +20,7 @@ type TfJson = { resource: Record<string, Record<string, Record<string, unknown>>
 /** Synthesizes one account's stack as if into the project's cdktf.out (nothing is written). */
 function synthAccount(registry: Registry, alias: string): { raw: string; json: TfJson } {
   const plan = planAccounts(registry).find((p) => p.account.alias === alias)!;
-  const stack = new AccountStack(Testing.app({ outdir: 'cdktf.out' }), { plan });
+  const stack = new AccountStack(Testing.app({ outdir: 'cdktf.out' }), { plan, stateDir: registry.root });
   const raw = Testing.synth(stack);
   return { raw, json: JSON.parse(raw) };
 }
@@ -81,6 +82,18 @@ describe('AccountStack in a bucket account', () => {
 
   test('GIVEN no backend WHEN synthesized THEN state is a local file outside cdktf.out, one per workspace', () => {
     expect(json.terraform.backend).toEqual({ local: { path: '../../../terraform.data.tfstate' } });
+  });
+
+  test('GIVEN a registry outside the current directory WHEN synthesized into its own cdktf.out THEN the state file is in the registry root, not here', () => {
+    const root = writeRegistry(CONSUMER_ACCOUNTS, {});
+    const registry = loadRegistry(root, {});
+    const outdir = join(root, 'cdktf.out');
+    const plan = planAccounts(registry).find((p) => p.account.alias === 'data')!;
+    const stack = new AccountStack(Testing.app({ outdir }), { plan, stateDir: root });
+
+    const path = JSON.parse(Testing.synth(stack)).terraform.backend.local.path as string;
+
+    expect(resolve(outdir, 'stacks', 'data', path)).toBe(join(root, 'terraform.data.tfstate'));
   });
 });
 

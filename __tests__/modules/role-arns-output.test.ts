@@ -26,7 +26,7 @@ interface Synthesized {
 }
 
 function synthesize(plan: AccountPlan): Synthesized {
-  return JSON.parse(Testing.synth(new AccountStack(Testing.app(), { plan })));
+  return JSON.parse(Testing.synth(new AccountStack(Testing.app(), { plan, stateDir: '.' })));
 }
 
 describe('RoleArnsOutput', () => {

@@ -5,7 +5,7 @@ import { Document, isMap, isSeq, Node, parseDocument, Scalar } from 'yaml';
 import { planAccounts } from '../../src/policy/account-plan';
 import { formatDiagnostic } from '../../src/registry/diagnostics';
 import { checkRegistry } from '../../src/registry/load';
-import { LOCATED_ERROR, ROOT, runTsx, STACK_FRAME } from '../e2e';
+import { LOCATED_ERROR, ROOT, runKeyless, STACK_FRAME } from '../e2e';
 
 jest.setTimeout(120_000);
 
@@ -187,13 +187,13 @@ describe('fuzz: seeded mutations of the bundled registry', () => {
     expect(outcomes.length - valid).toBeGreaterThan(valid);
   });
 
-  test('GIVEN a handful of them WHEN synthesized by tsx main.ts THEN exit 1 with located errors and nothing written, or exit 0 with output', async () => {
+  test('GIVEN a handful of them WHEN synthesized by keyless synth THEN exit 1 with located errors and nothing written, or exit 0 with output', async () => {
     const chosen = [...outcomes.filter((o) => !o.valid).slice(0, 4), ...outcomes.filter((o) => o.valid).slice(0, 2)];
     const runs = await Promise.all(chosen.map(async ({ c, valid }) => {
       const dir = mkdtempSync(join(tmpdir(), 'keyless-fuzz-e2e-'));
       writeFiles(join(dir, 'registry'), c.files);
       const outdir = join(dir, 'cdktf.out');
-      const result = await runTsx('main.ts', { REGISTRY_DIR: join(dir, 'registry'), CDKTF_OUTDIR: outdir });
+      const result = await runKeyless(['synth'], { REGISTRY_DIR: join(dir, 'registry'), CDKTF_OUTDIR: outdir });
       return { seed: c.seed, valid, result, written: readdirSync(dir).includes('cdktf.out') };
     }));
     for (const { seed, valid, result, written } of runs) {

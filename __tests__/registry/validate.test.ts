@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync } from 'node:fs';
+import { rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatDiagnostic } from '../../src/registry/diagnostics';
 import { checkRegistry } from '../../src/registry/load';
@@ -41,11 +41,11 @@ describe('validateRegistry', () => {
     ]);
   });
 
-  test('GIVEN an app path that is a directory WHEN checked THEN it is reported, not thrown', () => {
+  test('GIVEN an app file that cannot be read (a dangling link) WHEN checked THEN it is reported, not thrown', () => {
     const root = writeRegistry(ACCOUNTS, {});
-    mkdirSync(join(root, 'apps', 'folder.yaml'));
+    symlinkSync(join(root, 'nowhere.yaml'), join(root, 'apps', 'gone.yaml'));
     expect(checkRegistry(root, {}).diagnostics.map(formatDiagnostic)).toEqual([
-      'apps/folder.yaml:1:1: error: cannot read the file (EISDIR); make it a readable YAML file',
+      'apps/gone.yaml:1:1: error: cannot read the file (ENOENT); make it a readable YAML file',
     ]);
   });
 });

@@ -32,7 +32,7 @@ describe('readStackFiles', () => {
     const dir = mkdtempSync(join(tmpdir(), 'keyless-not-synthesized-'));
 
     expect(() => readStackFiles(dir)).toThrow(OutputDirError);
-    expect(() => readStackFiles(dir)).toThrow(`${dir}: error: no stacks/ directory; run \`npm run synth\` first`);
+    expect(() => readStackFiles(dir)).toThrow(`${dir}: error: no stacks/ directory; run \`keyless synth\` first`);
   });
 });
 

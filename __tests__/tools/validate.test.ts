@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { validate } from '../../src/tools/validate';
-import { copyBundledRegistry, LOCATED_ERROR, ROOT, runTsx, STACK_FRAME } from '../e2e';
+import { copyBundledRegistry, LOCATED_ERROR, ROOT, runKeyless, STACK_FRAME } from '../e2e';
 
 jest.setTimeout(60_000);
 
@@ -46,7 +46,7 @@ describe('npm run validate', () => {
   test('GIVEN a broken registry WHEN the script runs as CI runs it THEN exit 1, located errors, no stack trace', async () => {
     const root = copyBundledRegistry();
     writeFileSync(join(root, 'apps', 'broken.yaml'), 'id: Broken\n');
-    const result = await runTsx('src/tools/validate.ts', { REGISTRY_DIR: root });
+    const result = await runKeyless(['validate'], { REGISTRY_DIR: root });
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(LOCATED_ERROR);
     expect(result.stdout).toContain('apps/broken.yaml:1:5: error: "id" must match [a-z0-9][a-z0-9-]*, e.g. myapp-123 (found "Broken")');

@@ -5,8 +5,8 @@ import {
 } from '../policy/limits';
 
 /**
- * Registry file formats: the one schema behind `npm run validate`, synth and the editor JSON Schemas
- * (`npm run schema`). Rules on one field live here; rules across fields and files live in checks/.
+ * Registry file formats: the one schema behind `keyless validate`, synth and the editor JSON Schemas
+ * (`keyless schema`). Rules on one field live here; rules across fields and files live in checks/.
  * Messages complete `"<field>" …` and say what to write instead.
  */
 

@@ -49,7 +49,7 @@ export interface UnreadableStack {
 export function readStackFiles(outDir: string): { stacks: StackFile[]; unreadable: UnreadableStack[] } {
   const stacksDir = join(outDir, 'stacks');
   if (!existsSync(stacksDir)) {
-    throw new OutputDirError(`${outDir}: error: no stacks/ directory; run \`npm run synth\` first or pass the directory it wrote (--out cdktf.out)`);
+    throw new OutputDirError(`${outDir}: error: no stacks/ directory; run \`keyless synth\` first or pass the directory it wrote (--out cdktf.out)`);
   }
   const stacks: StackFile[] = [];
   const unreadable: UnreadableStack[] = [];

@@ -1,10 +1,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, join } from 'node:path';
 import Handlebars from 'handlebars';
 import { inlineCode, markdownText, tableCell } from './markdown';
+import { PACKAGE_ROOT } from './package';
 
 /** The project's templates/ folder; teams restyle review comments and onboarding snippets there. */
-export const TEMPLATES_DIR = resolve(__dirname, '../../templates');
+export const TEMPLATES_DIR = join(PACKAGE_ROOT, 'templates');
 
 /** Values for code: a double-quoted string literal is valid Python, JavaScript and TypeScript alike. */
 const quote = (value: unknown) => JSON.stringify(String(value ?? ''));

@@ -1,9 +1,10 @@
 import { formatDiagnostic, sortDiagnostics, summary } from '../registry/diagnostics';
 import { firstApplyWarnings } from '../registry/first-apply';
-import { checkRegistry, registryRoot } from '../registry/load';
+import { checkRegistry } from '../registry/load';
+import { CommandContext, parseOptions } from './command';
 
 /**
- * `npm run validate`: every problem of the registry at $REGISTRY_DIR (or here), one located line each,
+ * `keyless validate`: every problem of the registry, one located line each,
  * then `N errors, M warnings`. Exit 1 on any error; warnings alone pass. Also warns about buckets whose first
  * apply would replace their whole policy unseen.
  */
@@ -17,6 +18,7 @@ export function validate(root: string, env: NodeJS.ProcessEnv, print: (line: str
   return registry ? 0 : 1;
 }
 
-if (require.main === module) {
-  process.exitCode = validate(registryRoot(), process.env, (line) => console.log(line));
+export function run(args: readonly string[], { root }: CommandContext): number {
+  parseOptions('validate', args, {});
+  return validate(root, process.env, (line) => console.log(line));
 }

@@ -5,10 +5,17 @@ describe('appIdUnique', () => {
     expect(problems(ACCOUNTS, { a: app('a'), b: app('b') })).toEqual([]);
   });
 
-  test('GIVEN the same id in two files WHEN validated THEN the later file is located and the earlier one named', () => {
+  test('GIVEN the same id in two files WHEN validated THEN each file is located and names the other, so the added one is annotated too', () => {
     const twin = app('b').replace('id: b', 'id: a');
     expect(problems(ACCOUNTS, { a: app('a'), b: twin })).toEqual([
-      'apps/b.yaml:1:5: error: app id "a" is already declared in apps/a.yaml:1:5; the id names the role and the AppId session tag, so give one of the two apps another id',
+      'apps/a.yaml:1:5: error: app id "a" is also declared in apps/b.yaml:1:5; the id names the role and the AppId session tag, so give one of the apps another id',
+      'apps/b.yaml:1:5: error: app id "a" is also declared in apps/a.yaml:1:5; the id names the role and the AppId session tag, so give one of the apps another id',
     ]);
+  });
+
+  test('GIVEN a pull request adding an app whose file sorts first, with an id in use WHEN validated THEN the added file carries an error', () => {
+    const added = app('b').replace('id: b', 'id: zeta');
+    const lines = problems(ACCOUNTS, { aaa: added, zeta: app('zeta') });
+    expect(lines.filter((l) => l.startsWith('apps/aaa.yaml:1:5: error: app id "zeta"'))).toHaveLength(1);
   });
 });

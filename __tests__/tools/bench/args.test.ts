@@ -16,6 +16,6 @@ describe('parseBenchArgs', () => {
   });
 
   it('GIVEN an unknown option WHEN parsed THEN a usage error shows the usage', () => {
-    expect(() => parseBenchArgs(['--app', '10'])).toThrow(/usage: npm run bench/);
+    expect(() => parseBenchArgs(['--app', '10'])).toThrow(/usage: keyless bench/);
   });
 });

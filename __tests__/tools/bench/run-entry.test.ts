@@ -1,7 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../../../src/tools/launch';
+import { KEYLESS_ENTRY } from '../../../src/tools/launch';
+import { PACKAGE_ROOT } from '../../../src/tools/package';
 import { EMPTY_APP_ENTRY, runEntry } from '../../../src/tools/bench/run-entry';
 
 // Each test starts a tsx child process: on a shared machine that alone can outlast jest's 5 s default.
@@ -22,21 +23,21 @@ describe('runEntry', () => {
     expect(run.cpuSeconds).toBeGreaterThan(0);
   });
 
-  it('GIVEN a registry that does not exist WHEN main.ts is run THEN the failure carries its error output', async () => {
-    await expect(runEntry('main.ts', { REGISTRY_DIR: join(outDir, 'missing'), CDKTF_OUTDIR: join(outDir, 'out') })).rejects.toThrow(
+  it('GIVEN a directory without accounts.yaml WHEN keyless synth is run THEN the failure carries its error output', async () => {
+    await expect(runEntry(KEYLESS_ENTRY, { REGISTRY_DIR: outDir, CDKTF_OUTDIR: join(outDir, 'out') }, { args: ['synth'] })).rejects.toThrow(
       /exited with 1:[\s\S]*accounts\.yaml/,
     );
   });
 
   it('GIVEN an exit code declared a result WHEN the entry exits with it THEN the run resolves with its exit code and output', async () => {
-    const run = await runEntry('main.ts', { REGISTRY_DIR: join(outDir, 'missing'), CDKTF_OUTDIR: join(outDir, 'out') }, { exitCodes: [0, 1] });
+    const run = await runEntry(KEYLESS_ENTRY, { REGISTRY_DIR: outDir, CDKTF_OUTDIR: join(outDir, 'out') }, { args: ['synth'], exitCodes: [0, 1] });
     expect(run.exitCode).toBe(1);
     expect(run.stderr).toContain('accounts.yaml');
   });
 
   it('GIVEN arguments WHEN run THEN the entry receives them and its stdout is captured whole', async () => {
     const missing = join(outDir, 'not-synthesized');
-    const run = await runEntry('src/tools/verify/cli.ts', { REGISTRY_DIR: PROJECT_ROOT }, { args: ['--out', missing, '--json'], exitCodes: [1] });
+    const run = await runEntry(KEYLESS_ENTRY, { REGISTRY_DIR: PACKAGE_ROOT }, { args: ['verify', '--out', missing, '--json'], exitCodes: [1] });
     expect(JSON.parse(run.stdout).errors).toEqual([expect.stringContaining(`${missing}: error: no stacks/ directory`)]);
   });
 });

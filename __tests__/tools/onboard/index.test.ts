@@ -1,15 +1,13 @@
-import { join } from 'node:path';
 import { onboard } from '../../../src/tools/onboard/index';
 import { UserError } from '../../../src/tools/user-error';
-import { runTsxSync } from '../../e2e';
-import { writeRegistry } from '../../helpers';
+import { runKeylessSync } from '../../e2e';
+import { BUNDLED_ROOT, writeRegistry } from '../../helpers';
 import { ACCOUNTS_YAML, ARCHIVER_SECRET, archiverYaml, UPLOADER_SECRET, uploaderYaml } from '../fixtures';
 import {
   cliOptions, codeBlocks, fromTemporaryCredentialsParams, mountSecret, pythonAssumeRoleArgs, pythonExternalId, runShellSnippet, typescriptExternalId,
   typescriptSyntaxErrors,
 } from './snippets';
 
-const PROJECT = join(__dirname, '../../..');
 const UPLOADER_ROLE = 'arn:aws:iam::111111111111:role/keyless/keyless-uploader';
 const UPLOADER_SECRET_FILE = '/run/secrets/keyless-uploader-external-id';
 const ENV_VAR = 'KEYLESS_TEST_ARCHIVER_EXTERNAL_ID';
@@ -193,16 +191,43 @@ describe('onboard with a wrong app id', () => {
   });
 
   it('GIVEN no id or an option WHEN onboarded THEN a UserError shows the usage', () => {
-    expect(() => onboard(ROOT, [])).toThrow(/usage: npm run onboard -- <app id>/);
+    expect(() => onboard(ROOT, [])).toThrow(/usage: keyless onboard <app id>/);
     expect(() => onboard(ROOT, ['--help'])).toThrow(UserError);
   });
 
   it('GIVEN an unknown id WHEN run as a process THEN it prints the known ids without a stack trace and exits 1', () => {
-    const run = runTsxSync(join(PROJECT, 'src/tools/onboard/index.ts'), ['nope'], { cwd: ROOT });
+    const run = runKeylessSync(['onboard', 'nope'], { cwd: ROOT });
 
     expect(run.status).toBe(1);
     expect(run.stderr.trim()).toBe('error: unknown app "nope"; known apps: archiver, uploader');
     expect(run.stdout).toBe('');
+  });
+});
+
+describe('onboard: what the app\'s team must know beyond the snippets (B7)', () => {
+  it('GIVEN a bucket restricted to a VPC WHEN onboarded THEN the team is told requests from elsewhere fail with AccessDenied', () => {
+    const md = onboard(BUNDLED_ROOT, ['swarm-uploader']);
+
+    expect(md).toContain('> `assumed-with-external-id` accepts your requests only from VPC vpc-0a1b2c3d4e5f60718: from a laptop or any other network they fail\n> with AccessDenied.');
+  });
+
+  it('GIVEN a bucket without a network restriction WHEN onboarded THEN nothing is said about networks', () => {
+    expect(onboard(BUNDLED_ROOT, ['partner-ingest'])).not.toContain('accepts your requests only from');
+  });
+
+  it('GIVEN a consumer outside the registry WHEN onboarded THEN its admins get the identity policy to allow AssumeRole and TagSession on exactly its role', () => {
+    const md = onboard(BUNDLED_ROOT, ['vendor-sync']);
+    const [json] = codeBlocks(md, 'json');
+
+    expect(md).toContain('Your account is not managed by this registry, so its admins must also allow the caller to open these sessions');
+    expect(JSON.parse(json)).toEqual({
+      Version: '2012-10-17',
+      Statement: [{ Sid: 'AssumeKeylessAppRole', Effect: 'Allow', Action: ['sts:AssumeRole', 'sts:TagSession'], Resource: ['arn:aws:iam::111111111111:role/keyless/keyless-vendor-sync'] }],
+    });
+  });
+
+  it('GIVEN a consumer account of the registry WHEN onboarded THEN no identity policy is asked for: keyless writes it', () => {
+    expect(codeBlocks(onboard(ROOT, ['uploader']), 'json')).toEqual([]);
   });
 });
 

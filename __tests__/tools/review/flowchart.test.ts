@@ -1,6 +1,6 @@
 import { loadRegistry } from '../../../src/registry/load';
 import { diffRegistries } from '../../../src/tools/review/diff';
-import { flowchart, FLOWCHART_MAX_APPS, mermaidLabel } from '../../../src/tools/review/flowchart';
+import { drawingOrder, flowchart, FLOWCHART_MAX_APPS, mermaidLabel } from '../../../src/tools/review/flowchart';
 import { placeholderEnv } from '../../../src/tools/placeholder-env';
 import { writeRegistry } from '../../helpers';
 import { ACCOUNTS_YAML, archiverYaml, numberedAppYaml, uploaderYaml } from '../fixtures';
@@ -44,7 +44,29 @@ describe('flowchart', () => {
 
     const chart = flowchart(diff.apps);
 
-    expect(chart.omittedApps).toBe(2);
+    expect(chart.omitted).toHaveLength(2);
     expect(chart.nodes.filter((n) => n.kind === 'role')).toHaveLength(FLOWCHART_MAX_APPS);
+  });
+
+  it('GIVEN a change adding more apps than a diagram holds and cutting one permission WHEN drawn THEN the cut is drawn first and the left-out apps are named', () => {
+    const added = Object.fromEntries(Array.from({ length: FLOWCHART_MAX_APPS + 4 }, (_, i) => [`a${i}`, numberedAppYaml(i)]));
+    const diff = diffRegistries(load({ uploader: uploaderYaml() }), load({ ...added, uploader: uploaderYaml({ permissions: 'read' }) }));
+
+    const chart = flowchart(diff.apps, diff.warnings);
+
+    expect(chart.edges.slice(0, 2).map((e) => [e.label, e.removed])).toEqual([['AppId=uploader', false], ['read (was: read, write)', false]]);
+    expect(chart.omitted).toHaveLength(5);
+    expect(chart.omitted).not.toContain('uploader');
+  });
+
+  it('GIVEN removed, widened and added apps WHEN ordered for drawing THEN removed or narrowed access comes first, then widened, then added', () => {
+    const other = (id: string) => uploaderYaml({ prefix: `${id}/`, externalId: `${id}-external-id-0123456789` }).replace('id: uploader', `id: ${id}`);
+    const before = load({ uploader: uploaderYaml(), archiver: archiverYaml('archive/reports/'), gone: other('gone') });
+    const after = load({ uploader: uploaderYaml({ prefix: 'uploads/daily/' }), archiver: archiverYaml('archive/'), fresh: other('fresh') });
+    const diff = diffRegistries(before, after);
+
+    expect(drawingOrder(diff.apps, diff.warnings).map((c) => `${c.status} ${c.id}`)).toEqual([
+      'changed uploader', 'removed gone', 'changed archiver', 'added fresh',
+    ]);
   });
 });

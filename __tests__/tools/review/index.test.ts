@@ -2,11 +2,10 @@ import { join } from 'node:path';
 import { RegistryError } from '../../../src/registry/diagnostics';
 import { parseReviewArgs, review } from '../../../src/tools/review/index';
 import { UserError } from '../../../src/tools/user-error';
-import { runTsxSync } from '../../e2e';
+import { runKeylessSync } from '../../e2e';
 import { ACCOUNTS_YAML, ARCHIVER_SECRET, archiverYaml, UPLOADER_SECRET, uploaderYaml } from '../fixtures';
 import { GitFixture, removeGitFixtures } from './git-fixture';
 
-const PROJECT = join(__dirname, '../../..');
 afterAll(removeGitFixtures);
 
 /** Commits a base registry, applies `change` as a second commit and reviews HEAD against HEAD~1. */
@@ -76,7 +75,9 @@ describe('review of a git history', () => {
     expect(warning).toBeLessThan(md.indexOf('### `archiver` changed'));
     expect(md).toContain('> - `archiver`: prefix widened on reports: archive/reports/ → archive/');
     expect(md).toContain('| ✏️ | reports: prefix | `archive/reports/` | `archive/` |');
-    expect(md).toContain('|  | reports: permissions | `read, list` | `read, list` |');
+    expect(md).not.toContain('|  | reports: permissions |');
+    expect(md).toContain('<details><summary>8 unchanged field(s)</summary>\n\n| Field | Value |\n|---|---|\n| owner | `team-finance` |');
+    expect(md).toContain('| reports: permissions | `read, list` |');
     expect(mermaidBlock(md)).toMatch(/n\d+ -\.->\|"removed: read, list"\| n\d+/);
     expectNoExternalIdValue(md);
   });
@@ -122,6 +123,37 @@ describe('review of a git history', () => {
     expectNoExternalIdValue(md);
   });
 
+  it('GIVEN a literal ExternalId moved to an environment variable holding the same value WHEN reviewed THEN no ExternalId change is flagged (B2)', () => {
+    const fixture = new GitFixture().write({ 'accounts.yaml': ACCOUNTS_YAML, 'apps/uploader.yaml': uploaderYaml() }).commit('base');
+    fixture.write({ 'apps/uploader.yaml': uploaderYaml({ externalId: '{ env: UPLOADER_EXTERNAL_ID }' }) }).commit('move to env');
+
+    const md = review(fixture.root, parseReviewArgs(['--base', 'HEAD~1']), undefined, { UPLOADER_EXTERNAL_ID: UPLOADER_SECRET });
+
+    expect(md).not.toContain('ExternalId changed');
+    expect(md).toContain('| ✏️ | ExternalId | `set in registry` | `read from env UPLOADER_EXTERNAL_ID` |');
+    expectNoExternalIdValue(md);
+  });
+
+  it('GIVEN a literal ExternalId moved to an environment variable that is not set WHEN reviewed THEN the value is said not to be compared, and nothing is flagged (B2)', () => {
+    const fixture = new GitFixture().write({ 'accounts.yaml': ACCOUNTS_YAML, 'apps/uploader.yaml': uploaderYaml() }).commit('base');
+    fixture.write({ 'apps/uploader.yaml': uploaderYaml({ externalId: '{ env: UPLOADER_EXTERNAL_ID }' }) }).commit('move to env');
+
+    const md = review(fixture.root, parseReviewArgs(['--base', 'HEAD~1']), undefined, {});
+
+    expect(md).not.toContain('ExternalId changed');
+    expect(md).toContain('| ✏️ | ExternalId | `set in registry` | `read from env UPLOADER_EXTERNAL_ID (value not compared: UPLOADER_EXTERNAL_ID is not set where review ran)` |');
+  });
+
+  it('GIVEN a literal ExternalId moved to an environment variable holding another value WHEN reviewed THEN the change is flagged', () => {
+    const fixture = new GitFixture().write({ 'accounts.yaml': ACCOUNTS_YAML, 'apps/uploader.yaml': uploaderYaml() }).commit('base');
+    fixture.write({ 'apps/uploader.yaml': uploaderYaml({ externalId: '{ env: UPLOADER_EXTERNAL_ID }' }) }).commit('move to env');
+
+    const md = review(fixture.root, parseReviewArgs(['--base', 'HEAD~1']), undefined, { UPLOADER_EXTERNAL_ID: 'another-value-0123456789' });
+
+    expect(md).toContain('ExternalId changed');
+    expect(md).not.toContain('another-value-0123456789');
+  });
+
   it('GIVEN an ExternalId read from an unset environment variable WHEN reviewed THEN the review runs and names only the variable', () => {
     const envApp = archiverYaml().replace(`externalId: ${ARCHIVER_SECRET}`, 'externalId: { env: KEYLESS_TEST_UNSET_VAR }');
     const md = reviewChange({ 'apps/uploader.yaml': uploaderYaml() }, (f) => f.write({ 'apps/archiver.yaml': envApp }));
@@ -163,24 +195,28 @@ describe('review of a git history', () => {
     expect(() => review(fixture.root, parseReviewArgs(['--base', '--help']))).toThrow(UserError);
   });
 
-  it('GIVEN a base registry with an error WHEN reviewed THEN the diagnostic is located at the ref', () => {
+  it('GIVEN a base registry with an error that the change fixes WHEN reviewed THEN the review is written, listing the base errors located at the ref (B3)', () => {
     const fixture = new GitFixture().write({ 'accounts.yaml': ACCOUNTS_YAML, 'apps/bad.yaml': 'id: Bad App\n' }).commit('broken');
-    fixture.remove('apps/bad.yaml');
+    fixture.remove('apps/bad.yaml').write({ 'apps/uploader.yaml': uploaderYaml() });
 
-    let error: unknown;
-    try {
-      review(fixture.root, parseReviewArgs(['--base', 'HEAD']));
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(RegistryError);
-    expect((error as RegistryError).diagnostics.every((d) => d.location.file === 'HEAD:apps/bad.yaml')).toBe(true);
+    const md = review(fixture.root, parseReviewArgs(['--base', 'HEAD']));
+
+    expect(md).toContain('> The registry at `HEAD` does not validate, so this review compares with an empty registry');
+    expect(md).toMatch(/^> - `HEAD:apps\/bad\.yaml:1:5: error: "id" must match/m);
+    expect(md).toContain('- Added: `uploader`');
+  });
+
+  it('GIVEN a broken working tree WHEN reviewed THEN its located errors are thrown: the change itself must be fixed', () => {
+    const fixture = new GitFixture().write({ 'accounts.yaml': ACCOUNTS_YAML }).commit('base');
+    fixture.write({ 'apps/bad.yaml': 'id: Bad App\n' });
+
+    expect(() => review(fixture.root, parseReviewArgs(['--base', 'HEAD']))).toThrow(RegistryError);
   });
 });
 
 describe('parseReviewArgs', () => {
   it('GIVEN no --base WHEN parsed THEN a UserError shows the usage', () => {
-    expect(() => parseReviewArgs([])).toThrow(/--base is required[\s\S]*usage: npm run review/);
+    expect(() => parseReviewArgs([])).toThrow(/--base is required[\s\S]*usage: keyless review/);
   });
 
   it('GIVEN an unknown option WHEN parsed THEN a UserError shows the usage', () => {
@@ -192,11 +228,11 @@ describe('parseReviewArgs', () => {
   });
 });
 
-describe('npm run review as a process', () => {
+describe('keyless review as a process', () => {
   it('GIVEN an unknown ref WHEN run THEN it prints one error line, no stack trace, and exits 1', () => {
     const fixture = new GitFixture().write({ 'accounts.yaml': ACCOUNTS_YAML }).commit('base');
 
-    const run = runTsxSync(join(PROJECT, 'src/tools/review/index.ts'), ['--base', 'no-such-ref'], { cwd: fixture.root });
+    const run = runKeylessSync(['review', '--base', 'no-such-ref'], { cwd: fixture.root });
 
     expect(run.status).toBe(1);
     expect(run.stderr.trim()).toMatch(/^error: unknown git ref "no-such-ref"; [^\n]*$/);
@@ -207,10 +243,10 @@ describe('npm run review as a process', () => {
     const fixture = new GitFixture().write({ 'accounts.yaml': ACCOUNTS_YAML, 'apps/uploader.yaml': uploaderYaml() }).commit('base');
     fixture.write({ 'apps/archiver.yaml': archiverYaml() }).commit('add archiver');
     const out = join(fixture.root, 'cdktf.out');
-    const synth = runTsxSync('main.ts', [], { env: { REGISTRY_DIR: fixture.root, CDKTF_OUTDIR: out } });
+    const synth = runKeylessSync(['synth'], { env: { REGISTRY_DIR: fixture.root, CDKTF_OUTDIR: out } });
     expect(synth.status).toBe(0);
 
-    const run = runTsxSync(join(PROJECT, 'src/tools/review/index.ts'), ['--base', 'HEAD~1', '--verify-out', out], { cwd: fixture.root });
+    const run = runKeylessSync(['review', '--base', 'HEAD~1', '--verify-out', out], { cwd: fixture.root });
 
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/\*\*\d+ passed, 0 failed\*\* across the registry/);

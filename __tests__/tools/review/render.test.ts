@@ -64,7 +64,7 @@ describe('renderReview within the comment limit', () => {
     expect(full.length).toBeGreaterThan(max);
     expect(md.length).toBeLessThanOrEqual(max);
     expect(md).toContain('> [!CAUTION]');
-    expect(md).toMatch(/Truncated to fit a GitHub comment: the tables of (\d+) of 61 changed apps are shown\. Run `npm run review -- --base main` for the full review\./);
+    expect(md).toMatch(/Truncated to fit a GitHub comment: the tables of (\d+) of 61 changed apps are shown\. Run `npx --no-install keyless review --base main` for the full review\./);
     const shown = Number(/the tables of (\d+) of/.exec(md)![1]);
     expect(md.match(/^### `app-\d+` added$/gm)).toHaveLength(shown);
     expect(shown).toBeGreaterThan(0);

@@ -25,7 +25,7 @@ describe('readVerifyJson', () => {
 
   it('GIVEN text that is not JSON, e.g. npm\'s banner WHEN read THEN a UserError says how to write the file', () => {
     expect(() => readVerifyJson(file('> keyless@0.1.0 verify\n{}'))).toThrow(UserError);
-    expect(() => readVerifyJson(file('> keyless@0.1.0 verify\n{}'))).toThrow(/npm run --silent verify -- --json/);
+    expect(() => readVerifyJson(file('> keyless@0.1.0 verify\n{}'))).toThrow(/npx --no-install keyless verify --json/);
   });
 
   it('GIVEN JSON of another shape WHEN read THEN a UserError says it is not a verify report', () => {

@@ -1,4 +1,4 @@
-import { runTsxSync } from '../../e2e';
+import { runKeylessSync } from '../../e2e';
 import { writeRegistry } from '../../helpers';
 import { bundledRegistry, editPolicy, mutated, resourceWhere, synthesize } from './output-fixture';
 import { ACCOUNTS, APPS } from './registry-fixture';
@@ -7,7 +7,7 @@ import { ACCOUNTS, APPS } from './registry-fixture';
 const CLI_TIMEOUT_MS = 60_000;
 
 function verify(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const run = runTsxSync('src/tools/verify/cli.ts', args, { env });
+  const run = runKeylessSync(['verify', ...args], { env });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -17,7 +17,7 @@ beforeAll(() => {
   pristine = synthesize(bundledRegistry());
 });
 
-describe('npm run verify', () => {
+describe('keyless verify', () => {
   it('GIVEN a synthesized directory WHEN verified with --out THEN it prints plain tables and the summary, and exits 0', () => {
     const { status, stdout } = verify(['--out', pristine]);
 
@@ -54,7 +54,7 @@ describe('npm run verify', () => {
 
     expect(status).toBe(1);
     expect(stdout).toBe('');
-    expect(stderr.trim()).toMatch(/^error: [^\n]*--bogus[^\n]*; usage: npm run verify -- \[--out DIR\] \[--json\]$/);
+    expect(stderr.trim()).toMatch(/^error: [^\n]*--bogus[^\n]*; see keyless verify --help$/);
   }, CLI_TIMEOUT_MS);
 
   it('GIVEN a broken registry WHEN verified THEN the located registry error is printed without a stack trace and it exits 1', () => {

@@ -61,7 +61,7 @@ describe('verifyOutput on the bundled registry', () => {
   it('GIVEN a directory without stacks WHEN verified THEN the report says to synthesize first', async () => {
     const report = await verifyOutput(registry, '/nonexistent-keyless-out');
 
-    expect(report.errors).toEqual([expect.stringMatching(/^\/nonexistent-keyless-out: error: no stacks\/ directory; run `npm run synth`/)]);
+    expect(report.errors).toEqual([expect.stringMatching(/^\/nonexistent-keyless-out: error: no stacks\/ directory; run `keyless synth`/)]);
   });
 });
 

@@ -3,7 +3,7 @@ import { UserError } from '../user-error';
 
 export const DEFAULT_APP_COUNTS = [10, 100, 1000] as const;
 export const DEFAULT_RUNS = 3;
-export const USAGE = 'usage: npm run bench -- [--apps 10,100,1000] [--runs 3] [--json]';
+export const USAGE = 'usage: keyless bench [--apps 10,100,1000] [--runs 3] [--json]';
 
 export interface BenchOptions {
   /** Registry sizes to generate and synthesize. */

@@ -1,16 +1,15 @@
-import { runCli } from '../cli';
 import { parseBenchArgs } from './args';
 import { BenchRow, measureApps } from './measure';
 import { benchExitCode, benchReport, ReportRow } from './report';
 import { formatTable } from './table';
 
 /**
- * `npm run bench`: synthesizes generated registries of each size next to an empty cdktf app, verifies the
+ * `keyless bench`: synthesizes generated registries of each size next to an empty cdktf app, verifies the
  * output, and prints time, memory, verify's scenarios and the largest quota-bound figures. Exits 1 when a
  * policy exceeds its AWS quota or verify reports a failure or an error; a bad command line is a UserError, which
  * runCli prints without a stack trace (exit 1).
  */
-async function main(argv: readonly string[]): Promise<number> {
+export async function run(argv: readonly string[]): Promise<number> {
   const options = parseBenchArgs(argv);
   const rows: BenchRow[] = [];
   for (const apps of options.apps) {
@@ -29,10 +28,4 @@ function explainVerifyFailures(row: ReportRow): void {
   for (const f of row.verify.failures) {
     console.error(`bench: ${row.apps} apps: FAIL ${f.app ?? f.bucket}: ${f.scenario}: expected ${f.expected}, got ${f.actual}\n${f.detail ?? ''}`);
   }
-}
-
-if (require.main === module) {
-  runCli(async () => {
-    process.exitCode = await main(process.argv.slice(2));
-  });
 }

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MAIN_ENTRY } from '../launch';
+import { KEYLESS_ENTRY } from '../launch';
 import { readStacks } from '../synth-output';
 import { generateRegistry } from './generate-registry';
 import { PLAIN_SYNTH_FROM_ENV } from './plain-synth';
@@ -10,7 +10,7 @@ import { EMPTY_APP_ENTRY, EntryRun, runEntry } from './run-entry';
 import { runVerify, sameOutcome, VerifyOutcome, VerifyRun } from './verify-run';
 
 /** The engine-free floor's entry, launched like main.ts. */
-const PLAIN_SYNTH_ENTRY = 'src/tools/bench/plain-synth.ts';
+const PLAIN_SYNTH_ENTRY = 'src/tools/bench/plain-synth';
 
 /** Cost of a process over several runs: median wall and CPU time (robust to a stray slow run), highest peak RSS. */
 export interface RunFigures {
@@ -40,7 +40,7 @@ export interface BenchRow {
 }
 
 /**
- * Generates `apps` apps as YAML, synthesizes them with main.ts and the empty app in turn, and measures both;
+ * Generates `apps` apps as YAML, synthesizes them with `keyless synth` and the empty app in turn, and measures both;
  * then verifies the synthesized output (the registry and output directories exist only here).
  */
 export async function measureApps(apps: number, runs: number): Promise<BenchRow> {
@@ -48,7 +48,7 @@ export async function measureApps(apps: number, runs: number): Promise<BenchRow>
   const outDir = mkdtempSync(join(tmpdir(), 'keyless-bench-out-'));
   const emptyOutDir = mkdtempSync(join(tmpdir(), 'keyless-bench-empty-'));
   const plainOutDir = mkdtempSync(join(tmpdir(), 'keyless-bench-plain-'));
-  const synth = () => runEntry(MAIN_ENTRY, { REGISTRY_DIR: registryDir, CDKTF_OUTDIR: outDir });
+  const synth = () => runEntry(KEYLESS_ENTRY, { REGISTRY_DIR: registryDir, CDKTF_OUTDIR: outDir }, { args: ['synth'] });
   const empty = () => runEntry(EMPTY_APP_ENTRY, { CDKTF_OUTDIR: emptyOutDir });
   const plain = () => runEntry(PLAIN_SYNTH_ENTRY, { REGISTRY_DIR: registryDir, CDKTF_OUTDIR: plainOutDir, [PLAIN_SYNTH_FROM_ENV]: outDir });
   try {

@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launch } from '../launch';
+import { ENTRY_EXT } from '../package';
 import { ChildUsage, USAGE_FILE_ENV } from './report-usage';
 
 /** The floor: an empty cdktf app started the same way as main.ts. */
-export const EMPTY_APP_ENTRY = 'modules/empty-app.ts';
+export const EMPTY_APP_ENTRY = 'modules/empty-app';
 
 /** One measured run of an entry point. */
 export interface EntryRun {
@@ -31,7 +32,7 @@ export interface EntryOptions {
 }
 
 /**
- * Runs `entry` with the shared launcher (`node --import tsx`, as synth and verify start) and measures its wall time
+ * Runs `entry` with the shared launcher (compiled, or `node --import tsx` from sources) and measures its wall time
  * from spawn to exit, and its CPU time and peak RSS as the child reports them through the report-usage preload.
  */
 export async function runEntry(entry: string, env: Readonly<Record<string, string>>, options: EntryOptions = {}): Promise<EntryResult> {
@@ -42,7 +43,7 @@ export async function runEntry(entry: string, env: Readonly<Record<string, strin
     const child = await launch(entry, {
       args: options.args,
       env: { ...env, [USAGE_FILE_ENV]: usageFile },
-      preload: [pathToFileURL(join(__dirname, 'report-usage.ts')).href],
+      preload: [pathToFileURL(join(__dirname, `report-usage${ENTRY_EXT}`)).href],
     });
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     if (!(options.exitCodes ?? [0]).includes(child.exitCode)) {

@@ -44,7 +44,7 @@ export function formatTable(report: BenchReport): string {
   const line = (cells: readonly string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
   const runs = report.rows[0]?.runs ?? 0;
   const note =
-    `median of ${runs} run${runs === 1 ? '' : 's'} each after a warm-up, main.ts and the empty cdktf app alternately, ` +
+    `median of ${runs} run${runs === 1 ? '' : 's'} each after a warm-up, keyless synth and the empty cdktf app alternately, ` +
     'then `verify --out --json` on the output; × empty is the median ratio of those pairs; plain: a Node script writing ' +
     'the same JSON without cdktf (plain-synth.ts), × plain: synth / plain, the engine\'s cost; ' +
     'sizes as IAM counts them (no whitespace), largest/quota';

@@ -1,8 +1,7 @@
 import { ScenarioResult, VerifyReport } from '../verify/types';
+import { KEYLESS_ENTRY } from '../launch';
 import { EntryRun, runEntry } from './run-entry';
 
-/** The verify CLI, run as `npm run verify -- --out DIR --json` runs it. */
-export const VERIFY_ENTRY = 'src/tools/verify/cli.ts';
 /** Failing scenarios kept in the bench report: enough to say why, not 30 000 when a bucket policy breaks. */
 export const FAILURES_KEPT = 20;
 
@@ -26,7 +25,7 @@ export interface VerifyRun extends EntryRun {
  * measures it like a synth. Exit 1 with a JSON report on stdout is a result (scenarios failed), not a crash.
  */
 export async function runVerify(registryDir: string, outDir: string): Promise<VerifyRun> {
-  const run = await runEntry(VERIFY_ENTRY, { REGISTRY_DIR: registryDir }, { args: ['--out', outDir, '--json'], exitCodes: [0, 1] });
+  const run = await runEntry(KEYLESS_ENTRY, { REGISTRY_DIR: registryDir }, { args: ['verify', '--out', outDir, '--json'], exitCodes: [0, 1] });
   let report: VerifyReport;
   try {
     report = JSON.parse(run.stdout) as VerifyReport;

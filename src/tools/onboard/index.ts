@@ -1,11 +1,11 @@
-import { loadRegistry, registryRoot } from '../../registry/load';
-import { runCli } from '../cli';
+import { loadRegistry } from '../../registry/load';
+import { CommandContext } from '../command';
 import { placeholderEnv } from '../placeholder-env';
 import { renderTemplate } from '../templates';
 import { UserError } from '../user-error';
 import { onboardView } from './onboard-view';
 
-export const ONBOARD_USAGE = 'usage: npm run onboard -- <app id>';
+export const ONBOARD_USAGE = 'usage: keyless onboard <app id>';
 
 /** The onboarding Markdown for one app of the registry at `root`. */
 export function onboard(root: string, argv: readonly string[], templatesDir?: string): string {
@@ -15,8 +15,8 @@ export function onboard(root: string, argv: readonly string[], templatesDir?: st
   return renderTemplate('onboard', onboardView(registry, argv[0]), templatesDir);
 }
 
-function main(): void {
-  process.stdout.write(onboard(registryRoot(), process.argv.slice(2)));
+/** `keyless onboard <app id>`: the Markdown on stdout. */
+export function run(args: readonly string[], { root }: CommandContext): number {
+  process.stdout.write(onboard(root, args));
+  return 0;
 }
-
-if (require.main === module) runCli(main);

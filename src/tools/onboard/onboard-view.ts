@@ -1,7 +1,8 @@
 import { appRoles } from '../../policy/app-roles';
 import { ROLE_CHAINING_MAX_SESSION_DURATION } from '../../policy/limits';
 import { PERMISSIONS } from '../../registry/schema';
-import { Permission, Registry } from '../../registry/model';
+import { NetworkRestriction, Permission, Registry } from '../../registry/model';
+import { policy } from '../../policy/document';
 import { UserError } from '../user-error';
 
 /** Object key the snippets read or write, under the app's prefix. */
@@ -25,6 +26,8 @@ export interface OnboardGrant {
   /** `s3://bucket/<exampleKey>` and `s3://bucket/<prefix>`, for the CLI. */
   readonly objectUri: string;
   readonly prefixUri: string;
+  /** The bucket's network restriction in words (`VPC vpc-1, VPC endpoint vpce-2`), when it has one. */
+  readonly network?: string;
   /** For a prefix shared with the app: the app that owns it, its team and its registry file. */
   readonly sharedBy?: { readonly app: string; readonly owner: string; readonly file: string };
   /** The apps this app's prefix is offered to, e.g. `analytics-etl (read, list)`. */
@@ -68,6 +71,12 @@ export interface OnboardView {
   /** sessionDuration is below maxSessionDuration because of role chaining. */
   readonly sessionCapped: boolean;
   readonly roles: readonly OnboardRole[];
+  /**
+   * For a consumer account outside the registry, which keyless does not manage: the identity policy its admins
+   * must attach to the caller, as JSON. A cross-account AssumeRole needs an Allow on both sides (AWS STS
+   * AssumeRole reference, "Permissions": https://docs.aws.amazon.com/cli/latest/reference/sts/assume-role.md).
+   */
+  readonly outsidePolicy?: string;
 }
 
 /** The onboarding facts of one app; its ExternalId only when the registry holds it literally. */
@@ -91,6 +100,7 @@ export function onboardView(registry: Registry, appId: string): OnboardView {
         exampleKey: `${a.prefix}${EXAMPLE_OBJECT}`,
         objectUri: `s3://${a.bucket}/${a.prefix}${EXAMPLE_OBJECT}`,
         prefixUri: `s3://${a.bucket}/${a.prefix}`,
+        network: a.target.network && networkText(a.target.network),
         ...(a.from && { sharedBy: sharedBy(registry, a.from) }),
         offeredTo: a.shareWith.map((o) => `${o.app} (${PERMISSIONS.filter((p) => o.permissions.includes(p)).join(', ')})`),
       };
@@ -123,7 +133,18 @@ export function onboardView(registry: Registry, appId: string): OnboardView {
     roleChaining,
     sessionCapped: sessionDuration < app.maxSessionDuration,
     roles,
+    outsidePolicy: app.consumer.account ? undefined : outsidePolicy(roles.map((r) => r.arn), Boolean(app.sourceIdentity)),
   };
+}
+
+function networkText(n: NetworkRestriction): string {
+  return [...n.sourceVpc.map((v) => `VPC ${v}`), ...n.sourceVpce.map((v) => `VPC endpoint ${v}`), ...n.sourceIp.map((ip) => `IP range ${ip}`)].join(', ');
+}
+
+/** What the caller's own account must allow: AssumeRole and TagSession (the AppId tag), SetSourceIdentity when set. */
+function outsidePolicy(roleArns: readonly string[], sourceIdentity: boolean): string {
+  const actions = ['sts:AssumeRole', 'sts:TagSession', ...(sourceIdentity ? ['sts:SetSourceIdentity'] : [])];
+  return JSON.stringify(policy({ Sid: 'AssumeKeylessAppRole', Effect: 'Allow', Action: actions, Resource: [...roleArns] }), null, 2);
 }
 
 /** A value that matches a StringLike pattern, for the snippets: `*` becomes "prod", `?` becomes "x". */

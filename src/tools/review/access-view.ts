@@ -1,6 +1,7 @@
 import { appRoles } from '../../policy/app-roles';
 import { PERMISSIONS } from '../../registry/schema';
 import { Bucket, Permission, Registry } from '../../registry/model';
+import { envPlaceholder } from '../placeholder-env';
 
 /** What a bucket's guardrail policy enforces for every app that reaches it. */
 export interface GuardView {
@@ -41,7 +42,8 @@ export interface AppView {
   /** Registry alias of the consumer account, or its id for an account outside the registry. */
   readonly consumerAccount: string;
   readonly principalArn: string;
-  readonly externalId: { readonly env?: string; readonly value: string };
+  /** `known`: the value is the real one (literal, or a variable set where review runs), not a placeholder. */
+  readonly externalId: { readonly env?: string; readonly value: string; readonly known: boolean };
   readonly sourceIdentity?: string;
   readonly maxSessionDuration: number;
   readonly secrets: readonly string[];
@@ -74,7 +76,7 @@ export function appViews(registry: Registry): Map<string, AppView> {
       owner: app.owner,
       consumerAccount: app.consumer.account ?? app.consumer.accountId,
       principalArn: app.consumer.principalArn,
-      externalId: { env: app.externalIdEnv, value: app.externalId },
+      externalId: { env: app.externalIdEnv, value: app.externalId, known: !app.externalIdEnv || app.externalId !== envPlaceholder(app.externalIdEnv) },
       sourceIdentity: app.sourceIdentity,
       maxSessionDuration: app.maxSessionDuration,
       secrets: [...app.secrets].sort(),
@@ -92,4 +94,10 @@ export function guardView(bucket: Bucket): GuardView {
     enforceTls: bucket.enforceTls,
     network: n ? [...n.sourceVpc, ...n.sourceVpce, ...n.sourceIp] : [],
   };
+}
+
+/** Whether an app's ExternalId value changed: `unknown` when a side reads an environment variable that is not set here. */
+export function externalIdChange(before: AppView, after: AppView): 'same' | 'changed' | 'unknown' {
+  if (before.externalId.value === after.externalId.value) return 'same';
+  return before.externalId.known && after.externalId.known ? 'changed' : 'unknown';
 }

@@ -1,5 +1,6 @@
 import { AppView } from './access-view';
 import { AppChange } from './diff';
+import { Warning } from './warnings';
 
 /** GitHub stops rendering diagrams long before the comment limit; past this many apps the picture is cut. */
 export const FLOWCHART_MAX_APPS = 30;
@@ -26,8 +27,8 @@ export interface FlowEdge {
 export interface Flowchart {
   readonly nodes: readonly FlowNode[];
   readonly edges: readonly FlowEdge[];
-  /** Changed apps left out to keep the diagram renderable. */
-  readonly omittedApps: number;
+  /** Ids of the changed apps left out to keep the diagram renderable: the least risky ones. */
+  readonly omitted: readonly string[];
 }
 
 interface RawEdge {
@@ -36,7 +37,18 @@ interface RawEdge {
   readonly label: string;
 }
 
-export function flowchart(changes: readonly AppChange[]): Flowchart {
+/**
+ * The changed apps, riskiest first, so that a cut diagram leaves out the safest: apps that lose access (removed,
+ * narrowed, permissions taken away), then apps whose access widens, then new apps, then the rest; stable within.
+ */
+export function drawingOrder(changes: readonly AppChange[], warnings: readonly Warning[]): AppChange[] {
+  const warned = (kind: Warning['kind'], id: string) => warnings.some((w) => w.kind === kind && w.subject === id);
+  const rank = (c: AppChange) => (c.status === 'removed' || warned('removed', c.id) ? 0 : warned('widened', c.id) ? 1 : c.status === 'added' ? 2 : 3);
+  return changes.map((change, i) => ({ change, i, rank: rank(change) })).sort((a, b) => a.rank - b.rank || a.i - b.i).map((x) => x.change);
+}
+
+/** The diagram of `changes` in drawing order, at most FLOWCHART_MAX_APPS of them. */
+export function flowchart(changes: readonly AppChange[], warnings: readonly Warning[] = []): Flowchart {
   const nodes = new Map<string, FlowNode>();
   const nodeId = (n: RawEdge['from']) => {
     const found = nodes.get(n.key);
@@ -46,7 +58,8 @@ export function flowchart(changes: readonly AppChange[]): Flowchart {
     return id;
   };
   const edges: FlowEdge[] = [];
-  const shown = changes.slice(0, FLOWCHART_MAX_APPS);
+  const ordered = drawingOrder(changes, warnings);
+  const shown = ordered.slice(0, FLOWCHART_MAX_APPS);
   for (const change of shown) {
     const now = change.after ? appEdges(change.after) : [];
     const was = new Map((change.before ? appEdges(change.before) : []).map((e) => [edgeKey(e), e]));
@@ -60,7 +73,7 @@ export function flowchart(changes: readonly AppChange[]): Flowchart {
       edges.push({ from: nodeId(e.from), to: nodeId(e.to), label: mermaidLabel(`removed: ${e.label}`), removed: true });
     }
   }
-  return { nodes: [...nodes.values()], edges, omittedApps: changes.length - shown.length };
+  return { nodes: [...nodes.values()], edges, omitted: ordered.slice(FLOWCHART_MAX_APPS).map((c) => c.id) };
 }
 
 function appEdges(app: AppView): RawEdge[] {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parse } from 'yaml';
 import { RegistryError } from '../../registry/diagnostics';
-import { ACCOUNTS_FILE, APPS_DIR, loadRegistry } from '../../registry/load';
+import { ACCOUNTS_FILE, APP_FILE, APPS_DIR, loadRegistry } from '../../registry/load';
 import { Registry } from '../../registry/model';
 import { KEEP_FILE_PATTERN } from '../../registry/schema';
 import { UserError } from '../user-error';
@@ -22,8 +22,8 @@ export function loadRegistryAtRef(root: string, ref: string, env: NodeJS.Process
   const commit = resolveCommit(top, ref);
   const accountsPath = `${prefix}${ACCOUNTS_FILE}`;
   const appsDir = `${prefix}${APPS_DIR}/`;
-  // Only the app files loadRegistry reads: apps/*.yaml, not nested folders. -z: names unquoted, NUL-separated.
-  const isAppFile = (path: string) => path.startsWith(appsDir) && !path.slice(appsDir.length).includes('/') && /\.ya?ml$/.test(path);
+  // The YAML files under apps/, subfolders included, as loadRegistry reads them. -z: names unquoted, NUL-separated.
+  const isAppFile = (path: string) => path.startsWith(appsDir) && APP_FILE.test(path);
   const files = git(top, ['ls-tree', '-r', '-z', '--name-only', '--full-tree', commit, '--', accountsPath, appsDir])
     .split('\0')
     .filter((path) => path === accountsPath || isAppFile(path));

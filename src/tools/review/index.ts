@@ -1,17 +1,18 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { loadRegistry, registryRoot } from '../../registry/load';
-import { runCli } from '../cli';
-import { placeholderEnv } from '../placeholder-env';
+import { formatDiagnostic, RegistryError } from '../../registry/diagnostics';
+import { loadRegistry } from '../../registry/load';
+import { Registry } from '../../registry/model';
+import { CommandContext } from '../command';
+import { reviewEnv } from '../placeholder-env';
 import { UserError } from '../user-error';
 import { diffRegistries } from './diff';
 import { loadRegistryAtRef } from './git-registry';
 import { GITHUB_COMMENT_MAX_CHARS, renderReview } from './render';
 import { readVerifyJson } from './verify-json';
-import { verifyOutput } from '../verify';
 import { VerifyReport } from '../verify/types';
 
-export const REVIEW_USAGE = 'usage: npm run review -- --base <git ref> [--out FILE] [--verify-out SYNTH_DIR | --verify-json FILE] [--max-chars N]';
+export const REVIEW_USAGE = 'usage: keyless review --base <git ref> [--out FILE] [--verify-out SYNTH_DIR | --verify-json FILE] [--max-chars N]';
 
 export interface ReviewArgs {
   readonly base: string;
@@ -43,26 +44,40 @@ function parseOptions(argv: readonly string[]) {
 }
 
 /** The review comment for the registry at `root` against `args.base`, with `verify`'s report when given. */
-export function review(root: string, args: ReviewArgs, verify?: VerifyReport): string {
-  const env = placeholderEnv();
-  const before = loadRegistryAtRef(root, args.base, env);
+export function review(root: string, args: ReviewArgs, verify?: VerifyReport, realEnv: NodeJS.ProcessEnv = process.env): string {
+  const env = reviewEnv(realEnv);
   const after = loadRegistry(root, env);
-  return renderReview(diffRegistries(before, after), { base: args.base, verify, maxChars: args.maxChars });
+  const { registry: before, problems } = baseRegistry(root, args.base, env);
+  return renderReview(diffRegistries(before, after), { base: args.base, verify, maxChars: args.maxChars, baseProblems: problems });
+}
+
+/**
+ * The registry at the base ref. A base that does not validate is compared as empty, with its errors in the
+ * comment: the pull request that fixes a broken main must still get its review.
+ */
+function baseRegistry(root: string, ref: string, env: NodeJS.ProcessEnv): { registry: Registry; problems: string[] } {
+  try {
+    return { registry: loadRegistryAtRef(root, ref, env), problems: [] };
+  } catch (e) {
+    if (!(e instanceof RegistryError)) throw e;
+    const problems = e.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
+    return { registry: { root: `${ref}:`, accounts: [], buckets: [], apps: [] }, problems };
+  }
 }
 
 /** Verification needs the real ExternalIds (the synthesized trust policies hold them), so not the placeholder env. */
 async function verifyReport(root: string, args: ReviewArgs): Promise<VerifyReport | undefined> {
   if (args.verifyJson) return readVerifyJson(args.verifyJson);
-  if (args.verifyOut) return verifyOutput(loadRegistry(root), args.verifyOut);
+  // Loaded here: the IAM simulator behind verify is an optional peer dependency that a review without it does not need.
+  if (args.verifyOut) return (require('../verify') as typeof import('../verify')).verifyOutput(loadRegistry(root), args.verifyOut);
   return undefined;
 }
 
-async function main(): Promise<void> {
-  const args = parseReviewArgs(process.argv.slice(2));
-  const root = registryRoot();
+/** `keyless review --base REF …`: the Markdown on stdout or into --out. */
+export async function run(argv: readonly string[], { root }: CommandContext): Promise<number> {
+  const args = parseReviewArgs(argv);
   const markdown = review(root, args, await verifyReport(root, args));
   if (args.out) writeFileSync(args.out, markdown);
   else process.stdout.write(markdown);
+  return 0;
 }
-
-if (require.main === module) runCli(main);

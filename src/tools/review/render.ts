@@ -2,6 +2,7 @@ import { renderTemplate, TEMPLATES_DIR } from '../templates';
 import { VerifyReport } from '../verify/types';
 import { BucketChange } from './bucket-changes';
 import { AppChange, ReviewDiff } from './diff';
+import { Row } from './rows';
 import { Flowchart, flowchart } from './flowchart';
 import { VerifySection, verifySection } from './verify-section';
 import { Warning } from './warnings';
@@ -15,7 +16,12 @@ export interface RenderOptions {
   readonly verify?: VerifyReport;
   readonly maxChars?: number;
   readonly templatesDir?: string;
+  /** The base registry's errors when it did not validate (it was then compared as empty). */
+  readonly baseProblems?: readonly string[];
 }
+
+/** Base errors listed in the comment; the rest are counted. */
+const BASE_PROBLEMS_SHOWN = 10;
 
 /** What templates/review.md.hbs receives. */
 export interface ReviewView {
@@ -27,13 +33,23 @@ export interface ReviewView {
   readonly workspaces: readonly string[];
   readonly removedWarnings: readonly Warning[];
   readonly widenedWarnings: readonly Warning[];
-  /** The apps whose tables are shown: all of them unless the comment had to be truncated. */
-  readonly apps: readonly AppChange[];
+  /**
+   * The apps whose tables are shown: all of them unless the comment had to be truncated. A changed app's `rows`
+   * are the rows that changed; the others are in `unchanged`, which the template collapses.
+   */
+  readonly apps: readonly AppTable[];
   /** Buckets whose AWS service grants or kept statements change. */
   readonly buckets: readonly BucketChange[];
   readonly flowchart: Flowchart;
   readonly verify: VerifySection;
   readonly truncated?: { readonly shown: number; readonly total: number };
+  /** The base did not validate: its first errors, and how many more there are. */
+  readonly brokenBase?: { readonly problems: readonly string[]; readonly more: number };
+}
+
+/** One app's table: rows that differ, and (for a changed app) the unchanged rest. */
+export interface AppTable extends AppChange {
+  readonly unchanged: readonly Row[];
 }
 
 /** Used only when even the headline and warnings exceed the limit. */
@@ -69,12 +85,21 @@ function reviewView(diff: ReviewDiff, options: RenderOptions, shown: number): Re
     workspaces: diff.workspaces,
     removedWarnings: diff.warnings.filter((w) => w.kind === 'removed'),
     widenedWarnings: diff.warnings.filter((w) => w.kind === 'widened'),
-    apps,
+    apps: apps.map(appTable),
     buckets: diff.buckets,
-    flowchart: flowchart(apps),
+    // Every changed app, riskiest first, whichever tables fit.
+    flowchart: flowchart(diff.apps, diff.warnings),
     verify: verifySection(options.verify, live.map((a) => a.id), buckets),
     truncated: shown < diff.apps.length ? { shown, total: diff.apps.length } : undefined,
+    brokenBase: options.baseProblems?.length
+      ? { problems: options.baseProblems.slice(0, BASE_PROBLEMS_SHOWN), more: Math.max(0, options.baseProblems.length - BASE_PROBLEMS_SHOWN) }
+      : undefined,
   };
+}
+
+function appTable(change: AppChange): AppTable {
+  if (change.status !== 'changed') return { ...change, unchanged: [] };
+  return { ...change, rows: change.rows.filter((r) => r.change !== 'same'), unchanged: change.rows.filter((r) => r.change === 'same') };
 }
 
 /** Cuts at a line boundary and closes a code block left open, so the rest still renders. */

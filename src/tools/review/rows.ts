@@ -1,4 +1,4 @@
-import { AppView, GrantView, GuardView, OfferView } from './access-view';
+import { AppView, externalIdChange, GrantView, GuardView, OfferView } from './access-view';
 import { pairGrants } from './grant-pairs';
 
 export type RowChange = 'added' | 'removed' | 'changed' | 'same';
@@ -57,8 +57,10 @@ function externalIdRow(before: AppView | undefined, after: AppView | undefined):
   const text = (v: AppView) => (v.externalId.env ? `read from env ${v.externalId.env}` : 'set in registry');
   const b = before && text(before);
   let a = after && text(after);
-  const valueChanged = before && after && before.externalId.value !== after.externalId.value;
-  if (valueChanged && a === b) a = `${a} (new value)`;
+  const change = before && after ? externalIdChange(before, after) : 'same';
+  if (change === 'changed' && a === b) a = `${a} (new value)`;
+  const unset = [before, after].find((v) => v && !v.externalId.known)?.externalId.env;
+  if (change === 'unknown') a = `${a} (value not compared: ${unset} is not set where review ran)`;
   return makeRow('ExternalId', b, a)!;
 }
 

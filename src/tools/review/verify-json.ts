@@ -8,10 +8,10 @@ export function readVerifyJson(path: string): VerifyReport {
   try {
     data = JSON.parse(readFileSync(path, 'utf8'));
   } catch (e) {
-    throw new UserError(`cannot read the verify report ${path}: ${(e as Error).message}; write it with \`npm run --silent verify -- --json > ${path}\``);
+    throw new UserError(`cannot read the verify report ${path}: ${(e as Error).message}; write it with \`npx --no-install keyless verify --json > ${path}\``);
   }
   if (!isVerifyReport(data)) {
-    throw new UserError(`${path} is not a verify report (expected results, passed, failed and errors); write it with \`npm run --silent verify -- --json > ${path}\``);
+    throw new UserError(`${path} is not a verify report (expected results, passed, failed and errors); write it with \`npx --no-install keyless verify --json > ${path}\``);
   }
   return data;
 }

@@ -1,6 +1,6 @@
 import { trustedPrincipals } from '../../policy/bucket-policy';
 import { Registry } from '../../registry/model';
-import { AppView, GrantView, guardView } from './access-view';
+import { AppView, externalIdChange, GrantView, guardView } from './access-view';
 import { pairGrants, prefixChange } from './grant-pairs';
 import { inlineCode, markdownText } from '../markdown';
 
@@ -30,7 +30,8 @@ export function changedAppWarnings(before: AppView, after: AppView): Warning[] {
   if (before.principalArn !== after.principalArn) {
     out.push(widened(id, `consumer principal changed from ${before.principalArn} to ${after.principalArn}: the new principal can assume the app role`));
   }
-  if (before.externalId.value !== after.externalId.value) {
+  // A move to { env: NAME } with the same value, as the README advises, is no change; unknown values are not flagged.
+  if (externalIdChange(before, after) === 'changed') {
     out.push(removed(id, 'ExternalId changed: sessions requested with the old one are refused once applied; roll the new one out to the app together'));
   }
   if (before.sourceIdentity && !after.sourceIdentity) {

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { Registry } from '../../registry/model';
+import { ENTRY_EXT } from '../package';
 import { ScenarioOptions } from './scenarios';
 import { ScenarioResult } from './types';
 
@@ -19,10 +20,14 @@ export interface WorkerInput {
 }
 
 /**
- * Workers start as plain JavaScript: tsx's `--import` hooks are not ready when a worker loads its entry (Node 20),
- * and jest's transform does not reach workers, so the worker registers tsx itself before loading the TypeScript.
+ * Workers start as plain JavaScript. Compiled, that is the worker's own file. From sources, tsx's `--import` hooks
+ * are not ready when a worker loads its entry (Node 20) and jest's transform does not reach workers, so the worker
+ * registers tsx itself before loading the TypeScript.
  */
-const BOOTSTRAP = `require('tsx/cjs/api').register(); require(${JSON.stringify(join(__dirname, 'evaluate-worker.ts'))});`;
+const BOOTSTRAP = [
+  ...(ENTRY_EXT === '.ts' ? ["require('tsx/cjs/api').register();"] : []),
+  `require(${JSON.stringify(join(__dirname, `evaluate-worker${ENTRY_EXT}`))});`,
+].join(' ');
 
 type Evaluation = { results: ScenarioResult[]; errors: string[] };
 

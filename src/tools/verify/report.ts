@@ -19,7 +19,9 @@ export function formatTable(report: VerifyReport, options: TableOptions): string
   const sections = groups(report.results).map(([title, rows]) => [paint('bold', title), ...table(rows, paint)].join('\n'));
   const errors = report.errors.map((e) => paint('red', e));
   const summary = `${report.passed} passed, ${report.failed} failed`;
-  const lines = [...sections, ...(errors.length ? [errors.join('\n')] : []), report.failed || report.errors.length ? paint('red', summary) : paint('green', summary)];
+  // Nothing was evaluated when an error stopped verify before its first scenario: a count would read as a result.
+  const counts = report.results.length || !errors.length ? [report.failed || errors.length ? paint('red', summary) : paint('green', summary)] : [];
+  const lines = [...sections, ...(errors.length ? [errors.join('\n')] : []), ...counts];
   return `${lines.join('\n\n')}\n`;
 }
 

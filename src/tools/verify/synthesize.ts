@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, MAIN_ENTRY } from '../launch';
+import { KEYLESS_ENTRY, launch } from '../launch';
 import { UserError } from '../user-error';
 
 /**
  * Synthesizes the registry at `registryRoot` into a temporary directory, hands it to `use`, then removes it.
- * main.ts runs as its own process, started like `npm run synth` (shared launcher), so verify never loads cdktf.
+ * `keyless synth` runs as its own process (shared launcher), so verify never loads cdktf.
  * Its output goes to stderr, keeping stdout for the report; when it fails, it has printed why, and a UserError
  * says so.
  */
@@ -14,7 +14,7 @@ export async function withSynthesizedOutput<T>(registryRoot: string, use: (outDi
   const tmp = mkdtempSync(join(tmpdir(), 'keyless-verify-'));
   try {
     const outDir = join(tmp, 'cdktf.out');
-    const run = await launch(MAIN_ENTRY, { env: { CDKTF_OUTDIR: outDir, REGISTRY_DIR: registryRoot }, output: 'stderr' });
+    const run = await launch(KEYLESS_ENTRY, { args: ['synth'], env: { CDKTF_OUTDIR: outDir, REGISTRY_DIR: registryRoot }, output: 'stderr' });
     if (run.exitCode !== 0) throw new UserError(`synthesis failed (${run.command} exited with ${run.exitCode}); fix the problems above`);
     return await use(outDir);
   } finally {
