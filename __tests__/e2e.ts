@@ -35,6 +35,7 @@ export function copyBundledRegistry(): string {
   cpSync(join(ROOT, 'accounts.yaml'), join(root, 'accounts.yaml'));
   cpSync(join(ROOT, 'apps'), join(root, 'apps'), { recursive: true });
   cpSync(join(ROOT, 'ca', 'swarm-ca.pem'), join(root, 'ca', 'swarm-ca.pem'));
+  cpSync(join(ROOT, 'policies'), join(root, 'policies'), { recursive: true });
   return root;
 }
 

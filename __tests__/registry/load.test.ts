@@ -15,7 +15,7 @@ describe('loadRegistry', () => {
   test('GIVEN the bundled registry WHEN loaded THEN it holds the five reference setups and the pipeline share, with secure defaults', () => {
     const registry = loadRegistry(BUNDLED_ROOT);
     expect(registry.apps.map((a) => a.id)).toEqual([
-      'analytics-etl', 'event-ingest', 'finance-export', 'ledger-archiver', 'partner-ingest', 'swarm-reporter', 'swarm-uploader', 'vendor-sync',
+      'analytics-etl', 'event-ingest', 'finance-export', 'ledger-archiver', 'partner-ingest', 'swarm-reporter', 'swarm-uploader', 'vendor-sync', 'web-publisher',
     ]);
     const etl = registry.apps.find((a) => a.id === 'analytics-etl')!;
     const ingest = registry.apps.find((a) => a.id === 'event-ingest')!;

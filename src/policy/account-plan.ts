@@ -24,6 +24,8 @@ export interface BucketPolicyPlan {
   /** Set when the bucket is in another region than the workspace's provider. */
   readonly region?: string;
   readonly policy: PolicyDocument;
+  /** Import the live bucket policy into state before the first apply (`existingPolicy: adopt`). */
+  readonly adopt?: boolean;
 }
 
 /** Managed policies for one consumer principal of this account. */
@@ -83,6 +85,7 @@ function planAccount(registry: Registry, account: Account, roles: readonly AppRo
       bucket: b.name,
       ...(b.region !== account.region && { region: b.region }),
       policy: bucketPolicy(b, account, { certificateSessions: trustAnchors.length > 0 }),
+      ...(b.existingPolicy === 'adopt' && { adopt: true }),
     })),
     consumers: consumerPlans(account, roles),
     trustAnchors,

@@ -1,9 +1,11 @@
 import { BUCKET_POLICY_ACTIONS, BUCKET_POLICY_READ_ACTION } from './actions';
 import { ConditionBlock, policy, PolicyDocument, Statement } from './document';
-import {
-  accountRootArn, APP_ID_TAG, APP_ROLE_NAME_PREFIX, APP_ROLE_PATH, appRolePattern, bucketArn, CERTIFICATE_CN_TAG,
-} from './naming';
+import { exclusiveExemptions, outsideRegistryCondition } from './exclusive-guardrail';
+import { APP_ID_TAG, APP_ROLE_NAME_PREFIX, APP_ROLE_PATH, appRolePattern, bucketArn, CERTIFICATE_CN_TAG } from './naming';
+import { serviceStatements } from './service-grants';
 import { Account, Bucket } from '../registry/model';
+
+export { trustedPrincipals } from './exclusive-guardrail';
 
 /** Sids of the guardrails, which verify expects to decide the denials they exist for. */
 export const GUARDRAIL_SIDS = {
@@ -18,11 +20,18 @@ export const GUARDRAIL_SIDS = {
 } as const;
 
 /**
- * Guardrails of a managed bucket: Deny statements only. Access itself comes from each app role's own
- * policy; an Allow here would, within the same account, bypass that role's prefix scoping.
- * The statement count is fixed: app roles are matched by path and session tag, never listed one by one.
+ * A managed bucket's policy: keyless's guardrails, the Allows of its declared services, then the kept statements
+ * verbatim. App access comes from each app role's own policy: an Allow to an app role here would, within the same
+ * account, bypass that role's prefix scoping (validation refuses kept ones). The guardrail count is fixed: app
+ * roles are matched by path and session tag, never listed one by one.
  */
 export function bucketPolicy(bucket: Bucket, owner: Account, options: GuardrailOptions = { certificateSessions: false }): PolicyDocument {
+  const kept = (bucket.keepStatements?.statements ?? []).map((k) => k.statement as unknown as Statement);
+  return policy(...guardrails(bucket, owner, options), ...serviceStatements(bucket), ...kept);
+}
+
+/** The Deny statements keyless writes on every managed bucket. */
+export function guardrails(bucket: Bucket, owner: Account, options: GuardrailOptions = { certificateSessions: false }): Statement[] {
   const resources = [bucketArn(bucket.name), `${bucketArn(bucket.name)}/*`];
   const appRoles = { ArnLike: { 'aws:PrincipalArn': appRolePattern(owner.id) } };
   const deny = (Sid: string, Condition: ConditionBlock): Statement => ({
@@ -33,7 +42,7 @@ export function bucketPolicy(bucket: Bucket, owner: Account, options: GuardrailO
     statements.push(deny(GUARDRAIL_SIDS.insecureTransport, { Bool: { 'aws:SecureTransport': 'false' } }));
   }
   if (bucket.exclusive) {
-    statements.push(deny(GUARDRAIL_SIDS.principalsOutsideRegistry, { ArnNotLike: { 'aws:PrincipalArn': trustedPrincipals(owner) } }));
+    statements.push(deny(GUARDRAIL_SIDS.principalsOutsideRegistry, outsideRegistryCondition(exclusiveExemptions(bucket, owner))));
     if (owner.deployRole) {
       statements.push(ciRoleLimit(GUARDRAIL_SIDS.deployRoleBeyondBucketPolicy, owner.deployRole, BUCKET_POLICY_ACTIONS, resources));
     }
@@ -44,7 +53,7 @@ export function bucketPolicy(bucket: Bucket, owner: Account, options: GuardrailO
   statements.push(...appSessionGuardrails(owner.id, options).map(({ Sid, Condition }) => deny(Sid, Condition)));
   const network = networkCondition(bucket);
   if (network) statements.push(deny(GUARDRAIL_SIDS.sessionOutsideNetwork, { ...appRoles, ...network }));
-  return policy(...statements);
+  return statements;
 }
 
 export interface GuardrailOptions {
@@ -105,17 +114,6 @@ function ciRoleLimit(Sid: string, role: string, actions: readonly string[], reso
     Resource: resources,
     Condition: { ArnLike: { 'aws:PrincipalArn': role } },
   };
-}
-
-/** Who may use an exclusive bucket: app roles, breakGlass, the root, and the CI roles (for this policy only). */
-export function trustedPrincipals(owner: Account): string[] {
-  return [
-    appRolePattern(owner.id),
-    accountRootArn(owner.id),
-    ...(owner.deployRole ? [owner.deployRole] : []),
-    ...(owner.planRole ? [owner.planRole] : []),
-    ...owner.breakGlass,
-  ];
 }
 
 /** Deny unless one source matches. Negated operators are true when the key is absent, so each list must fail. */

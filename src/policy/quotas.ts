@@ -75,7 +75,7 @@ function bucketPolicyQuota(plan: BucketPolicyPlan, account: Account, bucket: Buc
   if (size <= BUCKET_POLICY_MAX_CHARS) return [];
   return [error(bucket.location,
     `bucket policy of "${plan.bucket}" (account "${account.alias}") has ${size} characters, over the S3 limit of ${BUCKET_POLICY_MAX_CHARS} (20 KB); ` +
-    'shorten the account\'s breakGlass list or the bucket\'s network lists')];
+    `shorten the account's breakGlass list, the bucket's network lists${bucket.keepStatements ? ` or its kept statements (${bucket.keepStatements.file})` : ''}`)];
 }
 
 function consumerQuotas(plan: ConsumerPlan, account: Account, apps: readonly App[]): Diagnostic[] {

@@ -1,10 +1,11 @@
 import { MIN_SESSION_DURATION } from '../policy/limits';
 import { resolveExternalId } from './external-id';
 import { CaBundles } from './ca-bundle';
-import { Account, App, Bucket, CertificateAuthority, Consumer, Registry } from './model';
-import { accessPrefix } from './prefix';
+import { Account, App, Bucket, CertificateAuthority, Consumer, KeptStatements, Registry, ServiceGrant } from './model';
+import { accessPrefix, normalizePrefix } from './prefix';
 import { parsePrincipal } from './principal';
 import { AccountsFile, AppFile } from './schema';
+import { defaultsSourceAccount } from './services';
 import { Parsed } from './yaml-source';
 
 /**
@@ -17,6 +18,7 @@ export function buildRegistry(
   appFiles: readonly Parsed<AppFile>[],
   env: NodeJS.ProcessEnv,
   bundles: CaBundles,
+  kept: ReadonlyMap<string, KeptStatements> = new Map(),
 ): Registry {
   const { source, data } = accountsFile;
   const accounts: Account[] = Object.entries(data.accounts).map(([alias, a]) => ({
@@ -44,6 +46,16 @@ export function buildRegistry(
       sourceIp: b.network.sourceIp ?? [],
     },
     kmsKey: b.kmsKey,
+    services: (b.services ?? []).map((g, i): ServiceGrant => ({
+      service: g.service,
+      prefix: normalizePrefix(g.prefix),
+      permissions: [...new Set(g.permissions)],
+      sourceArn: g.sourceArn === undefined ? [] : [g.sourceArn].flat(),
+      sourceAccount: g.sourceAccount ?? (defaultsSourceAccount(g.service) ? byAlias.get(b.account)?.id : undefined),
+      location: source.locate(['buckets', name, 'services', i]),
+    })),
+    keepStatements: kept.get(name),
+    existingPolicy: b.existingPolicy,
     location: source.locate(['buckets', name], true),
   }));
 

@@ -35,6 +35,36 @@ export interface NetworkRestriction {
   readonly sourceIp: readonly string[];
 }
 
+/** An AWS service allowed to use a prefix of a bucket, only for the resources it acts for (confused-deputy keys). */
+export interface ServiceGrant {
+  /** The service principal, e.g. `cloudfront.amazonaws.com`. */
+  readonly service: string;
+  /** Object key prefix, ending in `/`. */
+  readonly prefix: string;
+  readonly permissions: readonly Permission[];
+  /** ArnLike patterns `aws:SourceArn` must match; empty when the grant holds aws:SourceAccount only. */
+  readonly sourceArn: readonly string[];
+  /** `aws:SourceAccount`, defaulted to the bucket's account for services that send it. */
+  readonly sourceAccount?: string;
+  readonly location: SourceLocation;
+}
+
+/** A statement of a keepStatements file, as written there (only its Sid and Effect are checked to exist). */
+export interface KeptStatement {
+  readonly sid: string;
+  /** The statement verbatim: keyless writes it into the bucket policy unchanged. */
+  readonly statement: Readonly<Record<string, unknown>>;
+  /** Where the statement starts in its file. */
+  readonly location: SourceLocation;
+}
+
+/** Bucket policy statements written before keyless managed the bucket, kept after keyless's own. */
+export interface KeptStatements {
+  /** The JSON file, relative to the registry root. */
+  readonly file: string;
+  readonly statements: readonly KeptStatement[];
+}
+
 /** An existing bucket whose bucket policy this project owns. */
 export interface Bucket {
   readonly name: string;
@@ -48,6 +78,14 @@ export interface Bucket {
   readonly enforceTls: boolean;
   readonly network?: NetworkRestriction;
   readonly kmsKey?: string;
+  /** AWS services that may use prefixes of the bucket. */
+  readonly services: readonly ServiceGrant[];
+  readonly keepStatements?: KeptStatements;
+  /**
+   * `adopt`: the workspace imports the live bucket policy, so the first plan is an in-place update; `replace`: the
+   * owner states that the first apply may overwrite whatever policy the bucket has.
+   */
+  readonly existingPolicy?: 'adopt' | 'replace';
   readonly location: SourceLocation;
 }
 

@@ -160,6 +160,41 @@ export const networkSchema = z.strictObject({
   when: (payload) => payload.issues.length === 0,
 });
 
+/** An object key prefix: never the whole bucket, never an IAM wildcard or variable. `owner` and `hint` complete the whole-bucket message. */
+function prefixSchema(owner: string, hint: string) {
+  return z.string().regex(PREFIX_PATTERN, {
+    error: 'must use only letters, digits and !_.\'()/-: "*", "?" and "$" would act as IAM wildcards or variables and widen the grant',
+  }).regex(/[^/]/, {
+    // The bucket policy and verify assume every grant is under a prefix: no whole-bucket grants.
+    error: `must not be "" or "/" (the whole bucket): ${owner}, e.g. "myapp-123/"; ${hint}`,
+  });
+}
+
+const permissionsSchema = z.array(z.enum(PERMISSIONS)).min(1, { error: 'must list at least one of read, write, delete, list' })
+  .describe('read=GetObject, write=PutObject, delete=DeleteObject, list=ListBucket under the prefix');
+
+/** A keepStatements file: a .json path relative to the registry root that stays inside it (no leading `/`, no `..`). */
+export const KEEP_FILE_PATTERN = /^(?!\/)(?!.*(^|\/)\.\.(\/|$)).+\.json$/;
+
+/** `<name>.amazonaws.com`: the form of every AWS service principal a bucket policy names. */
+export const SERVICE_PRINCIPAL_PATTERN = /^[a-z0-9][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)*\.amazonaws\.com$/;
+
+const sourceArn = arnString().regex(/^arn:aws:[a-z0-9-]+:[a-z0-9-]*:(\d{12}|\*)?:[^\s]+$/, {
+  error: 'must be the ARN of the resource the service acts for, such as arn:aws:cloudfront::111111111111:distribution/E2QWRUHEXAMPLE',
+});
+
+export const serviceGrantSchema = z.strictObject({
+  service: z.string().regex(SERVICE_PRINCIPAL_PATTERN, {
+    error: 'must be an AWS service principal such as cloudfront.amazonaws.com or logging.s3.amazonaws.com',
+  }).describe('the AWS service principal, e.g. cloudfront.amazonaws.com'),
+  prefix: prefixSchema('a service gets a prefix, like an app', 'name the prefix the service reads or writes').describe('object key prefix the service may use'),
+  permissions: permissionsSchema,
+  sourceArn: z.union([sourceArn, z.array(sourceArn).min(1, { error: 'must list at least one ARN' })]).optional()
+    .describe('aws:SourceArn: the resource(s) the service acts for (a distribution, a source bucket); ArnLike wildcards allowed'),
+  sourceAccount: quotedAccountId.optional()
+    .describe('aws:SourceAccount: the account whose resources the service acts for; default: the bucket\'s account, for services that send it'),
+});
+
 export const bucketSchema = z.strictObject({
   account: nonEmpty.describe('alias of the account that owns the bucket'),
   region: awsRegion.optional().describe('region of the bucket; default: the owning account\'s region'),
@@ -169,6 +204,14 @@ export const bucketSchema = z.strictObject({
   kmsKey: arnString().regex(/^arn:aws:kms:[a-z0-9-]+:\d{12}:key\/[A-Za-z0-9-]+$/, {
     error: 'must be a KMS key ARN such as arn:aws:kms:eu-central-1:111111111111:key/<key-id>',
   }).optional().describe('SSE-KMS key of the bucket, used by app roles through S3 only'),
+  services: z.array(serviceGrantSchema).optional()
+    .describe('AWS services that may use a prefix of the bucket, each held to the resource it acts for (aws:SourceArn/aws:SourceAccount)'),
+  keepStatements: z.string().regex(KEEP_FILE_PATTERN, {
+    error: 'must be a .json file inside the registry, relative to its root, e.g. policies/my-bucket.json',
+  }).optional().describe('JSON file of bucket policy statements kept verbatim after keyless\'s own (a policy document or an array of statements)'),
+  existingPolicy: z.enum(['adopt', 'replace']).optional()
+    .describe('adopt: import the live bucket policy into Terraform state, so the first plan shows what changes; ' +
+      'replace: the bucket has no policy worth keeping, the first apply overwrites it'),
 });
 
 /**
@@ -253,15 +296,8 @@ export const appFileSchema = z.strictObject({
     bucket: nonEmpty.describe('a bucket declared in accounts.yaml'),
     from: z.string().regex(APP_ID_PATTERN, { error: 'must be the id of the app that owns the prefix and shares it, e.g. ingest' })
       .optional().describe('the app that owns this prefix and shares it with this app (its shareWith must name this app)'),
-    prefix: z.string().regex(PREFIX_PATTERN, {
-      error: 'must use only letters, digits and !_.\'()/-: "*", "?" and "$" would act as IAM wildcards or variables and widen the grant',
-    }).regex(/[^/]/, {
-      // The bucket policy and verify assume each app owns a prefix: no whole-bucket grants.
-      error: 'must not be "" or "/" (the whole bucket): each app owns a prefix under which its objects live, e.g. "myapp-123/"; ' +
-        'leave prefix out for the default "<id>/"',
-    }).optional().describe('object key prefix the app owns; default "<id>/"'),
-    permissions: z.array(z.enum(PERMISSIONS)).min(1, { error: 'must list at least one of read, write, delete, list' })
-      .describe('read=GetObject, write=PutObject, delete=DeleteObject, list=ListBucket under the prefix'),
+    prefix: prefixSchema('each app owns a prefix under which its objects live', 'leave prefix out for the default "<id>/"').optional().describe('object key prefix the app owns; default "<id>/"'),
+    permissions: permissionsSchema,
     shareWith: z.array(shareSchema).optional()
       .describe('apps this app offers its prefix to; each must also declare an access entry with from: <this app>'),
   })).min(1, { error: 'must list at least one bucket' }).describe('the buckets and prefixes the app may use'),
@@ -280,3 +316,4 @@ export const appFileSchema = z.strictObject({
 
 export type AccountsFile = z.infer<typeof accountsFileSchema>;
 export type AppFile = z.infer<typeof appFileSchema>;
+export type ServiceGrantEntry = z.infer<typeof serviceGrantSchema>;

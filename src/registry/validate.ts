@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AccountPlan, planAccounts } from '../policy/account-plan';
+import { keptStatementDiagnostics } from '../policy/kept-statement-checks';
 import { quotaDiagnostics } from '../policy/quotas';
 import { buildRegistry } from './build';
 import { readCaBundles } from './ca-bundle';
@@ -25,6 +26,7 @@ import { kmsKeyRegion } from './checks/kms-key-region';
 import { prefixOverlap } from './checks/prefix-overlap';
 import { checkSchema } from './checks/schema';
 import { secretAccount } from './checks/secret-account';
+import { serviceSourceCondition } from './checks/service-source-condition';
 import { shareFrom } from './checks/share-from';
 import { shareOffer } from './checks/share-offer';
 import { shareUntaken } from './checks/share-untaken';
@@ -33,6 +35,7 @@ import { sourceIpPublic } from './checks/source-ip-public';
 import { unknownBucket } from './checks/unknown-bucket';
 import { yamlSyntax } from './checks/yaml-syntax';
 import { Diagnostic, error, sortDiagnostics } from './diagnostics';
+import { readKeptStatements } from './kept-statements';
 import { JsonSchemaNode, toJsonSchema } from './json-schema';
 import { ACCOUNTS_FILE, type RegistryFile, type RegistryFiles } from './load';
 import { Registry } from './model';
@@ -49,6 +52,7 @@ export const CHECKS: readonly Check[] = [
   kmsKeyAccount,
   kmsKeyRegion,
   sourceIpPublic,
+  serviceSourceCondition,
   certificateAuthority,
   appIdUnique,
   consumerKind,
@@ -108,10 +112,12 @@ export function validateRegistry(root: string, files: RegistryFiles, env: NodeJS
   const apps = files.apps.flatMap((f) => parseFile(f, APP_KIND, diagnostics) ?? []);
   const bundles = readCaBundles(root, accounts);
   for (const check of CHECKS) diagnostics.push(...check({ accounts, apps, env, bundles, now }));
+  const kept = accounts && readKeptStatements(accounts, files.readFile ?? noFiles);
+  diagnostics.push(...(kept?.diagnostics ?? []));
   if (accounts && !hasErrors(diagnostics)) {
-    const registry = buildRegistry(root, accounts, apps, env, bundles);
+    const registry = buildRegistry(root, accounts, apps, env, bundles, kept?.kept);
     const plans = planAccounts(registry);
-    diagnostics.push(...quotaDiagnostics(registry, plans));
+    diagnostics.push(...keptStatementDiagnostics(registry), ...quotaDiagnostics(registry, plans));
     if (!hasErrors(diagnostics)) return { registry, plans, diagnostics: sortDiagnostics(diagnostics) };
   }
   return { diagnostics: sortDiagnostics(diagnostics) };
@@ -125,6 +131,11 @@ function parseFile<T>(file: RegistryFile, kind: FileKind<T>, out: Diagnostic[]):
   const { parsed, diagnostics } = checkSchema(source, kind.schema, kind.json);
   out.push(...diagnostics);
   return parsed;
+}
+
+/** For registries given as texts only (tests): every other file is missing. */
+function noFiles(file: string): never {
+  throw Object.assign(new Error(`${file} not provided`), { code: 'ENOENT' });
 }
 
 function hasErrors(diagnostics: readonly Diagnostic[]): boolean {

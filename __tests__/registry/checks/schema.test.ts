@@ -23,7 +23,7 @@ describe('schema check', () => {
 
     test('GIVEN a field like no known one WHEN validated THEN the message lists the fields allowed there', () => {
       expect(problems(accountsWith('    account: data', '    account: data\n    color: red'), {})).toEqual([
-        'accounts.yaml:12:5: error: unknown field "color"; remove it or use one of: account, region, exclusive, enforceTls, network, kmsKey',
+        'accounts.yaml:12:5: error: unknown field "color"; remove it or use one of: account, region, exclusive, enforceTls, network, kmsKey, services, keepStatements, existingPolicy',
       ]);
     });
 

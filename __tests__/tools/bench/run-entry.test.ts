@@ -5,7 +5,7 @@ import { KEYLESS_ENTRY } from '../../../src/tools/launch';
 import { PACKAGE_ROOT } from '../../../src/tools/package';
 import { EMPTY_APP_ENTRY, runEntry } from '../../../src/tools/bench/run-entry';
 
-// Child processes and worker threads start slowly on a loaded machine; speed is measured by npm run bench, not here.
+// Each test starts a tsx child process: on a shared machine that alone can outlast jest's 5 s default.
 jest.setTimeout(60_000);
 
 describe('runEntry', () => {

@@ -2,7 +2,7 @@ import { Registry } from '../../../src/registry/model';
 import { verifyOutput } from '../../../src/tools/verify';
 import { bundledRegistry, editPolicy, mutated, resourceWhere, synthesize } from './output-fixture';
 
-// Child processes and worker threads start slowly on a loaded machine; speed is measured by npm run bench, not here.
+// Worker threads each load the simulator's IAM data: on a shared machine that alone can outlast jest's 5 s default.
 jest.setTimeout(60_000);
 
 let registry: Registry;

@@ -30,6 +30,12 @@ describe('formatTable', () => {
     expect(text.trimEnd().split('\n').pop()).toBe('1 passed, 3 failed');
   });
 
+  it('GIVEN an error that stopped verify before any scenario (B10: --out /nonexistent) WHEN printed THEN only the error, no 0 passed, 0 failed', () => {
+    const stopped: VerifyReport = { results: [], passed: 0, failed: 0, errors: ['/nonexistent: error: no stacks/ directory; run `keyless synth` first'] };
+
+    expect(formatTable(stopped, { colour: false })).toBe('/nonexistent: error: no stacks/ directory; run `keyless synth` first\n');
+  });
+
   it('GIVEN a terminal WHEN printed with colour THEN failures are red and the summary is coloured', () => {
     const text = formatTable(REPORT, { colour: true });
 

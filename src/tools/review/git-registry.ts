@@ -2,11 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { parse } from 'yaml';
 import { RegistryError } from '../../registry/diagnostics';
 import { ACCOUNTS_FILE, APP_FILE, APPS_DIR, loadRegistry } from '../../registry/load';
 import { Registry } from '../../registry/model';
-import { parse } from 'yaml';
-import { BUNDLE_PATH_PATTERN } from '../../registry/schema';
+import { BUNDLE_PATH_PATTERN, KEEP_FILE_PATTERN } from '../../registry/schema';
 import { UserError } from '../user-error';
 
 /** Large enough for any registry file git prints. */
@@ -35,9 +35,10 @@ export function loadRegistryAtRef(root: string, ref: string, env: NodeJS.Process
       mkdirSync(dirname(target), { recursive: true });
       writeFileSync(target, text);
     };
-    for (const path of files) write(path, git(top, ['show', `${commit}:${path}`]));
+    const accountsYaml = git(top, ['show', `${commit}:${accountsPath}`]);
+    for (const path of [...files, ...keepFiles(top, commit, prefix, accountsYaml)]) write(path, git(top, ['show', `${commit}:${path}`]));
     // The CA bundles accounts.yaml names, as committed at the ref; a missing one is reported by validation.
-    for (const bundle of caBundlePaths(git(top, ['show', `${commit}:${accountsPath}`]))) {
+    for (const bundle of caBundlePaths(accountsYaml)) {
       const text = tryGit(top, ['show', `${commit}:${prefix}${bundle}`]);
       if (text !== undefined) write(`${prefix}${bundle}`, text);
     }
@@ -47,6 +48,22 @@ export function loadRegistryAtRef(root: string, ref: string, env: NodeJS.Process
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The keepStatements files accounts.yaml names that exist at the commit; a missing one is then reported by validation. */
+function keepFiles(top: string, commit: string, prefix: string, accountsYaml: string): string[] {
+  let buckets: unknown;
+  try {
+    buckets = (parse(accountsYaml) as { buckets?: unknown } | null)?.buckets;
+  } catch {
+    return [];
+  }
+  if (typeof buckets !== 'object' || buckets === null) return [];
+  return Object.values(buckets)
+    .map((b) => (b as { keepStatements?: unknown } | null)?.keepStatements)
+    .filter((f): f is string => typeof f === 'string' && KEEP_FILE_PATTERN.test(f))
+    .map((f) => `${prefix}${f}`)
+    .filter((path) => tryGit(top, ['cat-file', '-e', `${commit}:${path}`]) !== undefined);
 }
 
 function gitTopLevel(root: string): string {

@@ -1,5 +1,6 @@
 import { renderTemplate, TEMPLATES_DIR } from '../templates';
 import { VerifyReport } from '../verify/types';
+import { BucketChange } from './bucket-changes';
 import { AppChange, ReviewDiff } from './diff';
 import { Row } from './rows';
 import { Flowchart, flowchart } from './flowchart';
@@ -38,6 +39,8 @@ export interface ReviewView {
    * are the rows that changed; the others are in `unchanged`, which the template collapses.
    */
   readonly apps: readonly AppTable[];
+  /** Buckets whose AWS service grants or kept statements change. */
+  readonly buckets: readonly BucketChange[];
   readonly flowchart: Flowchart;
   readonly verify: VerifySection;
   readonly truncated?: { readonly shown: number; readonly total: number };
@@ -76,7 +79,7 @@ function reviewView(diff: ReviewDiff, options: RenderOptions, shown: number): Re
   const buckets = [...new Set(live.flatMap((a) => a.after!.grants.map((g) => g.bucket)))];
   return {
     base: options.base,
-    hasChanges: diff.apps.length > 0 || diff.workspaces.length > 0 || diff.warnings.length > 0,
+    hasChanges: diff.apps.length > 0 || diff.workspaces.length > 0 || diff.warnings.length > 0 || diff.buckets.length > 0,
     added: ids('added'),
     changed: ids('changed'),
     removed: ids('removed'),
@@ -85,6 +88,7 @@ function reviewView(diff: ReviewDiff, options: RenderOptions, shown: number): Re
     widenedWarnings: diff.warnings.filter((w) => w.kind === 'widened'),
     consumerWarnings: diff.warnings.filter((w) => w.kind === 'consumer'),
     apps: apps.map(appTable),
+    buckets: diff.buckets,
     // Every changed app, riskiest first, whichever tables fit.
     flowchart: flowchart(diff.apps, diff.warnings),
     verify: verifySection(options.verify, live.map((a) => a.id), buckets),

@@ -35,11 +35,7 @@ export function concreteInstance(pattern: string): string {
   return pattern.replace(/\*/g, 'verify').replace(/\?/g, 'v');
 }
 
-/** Whether `value` matches a StringLike/ArnLike pattern, where `*` is any run and `?` one character. */
-export function matchesPattern(pattern: string, value: string): boolean {
-  const regex = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-  return new RegExp(`^${regex}$`).test(value);
-}
+export { matchesPattern } from '../../policy/arn-pattern';
 
 /**
  * Principals whose own permissions keyless does not manage (admins, breakGlass, the deploy role, the root, a

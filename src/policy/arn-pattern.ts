@@ -1,0 +1,5 @@
+/** Whether `value` matches a StringLike/ArnLike pattern, where `*` is any run and `?` one character. */
+export function matchesPattern(pattern: string, value: string): boolean {
+  const regex = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  return new RegExp(`^${regex}$`).test(value);
+}
