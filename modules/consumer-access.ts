@@ -5,11 +5,11 @@ import { TerraformOutput } from 'cdktf';
 import { Construct } from 'constructs';
 import { ConsumerPlan } from '../src/policy/account-plan';
 import { APP_ROLE_PATH } from '../src/policy/naming';
-import { Consumer } from '../src/registry/model';
+import { PrincipalConsumer } from '../src/registry/model';
 import { policyJson } from './policy-json';
 
 /** `role-NAME`, `user-NAME` or `root`: unique per account, since a role and a user may share a name. */
-export function consumerKey(principal: Consumer): string {
+export function consumerKey(principal: PrincipalConsumer): string {
   return principal.principalName ? `${principal.principalType}-${principal.principalName}` : 'root';
 }
 

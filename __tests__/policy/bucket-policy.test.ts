@@ -13,9 +13,14 @@ const unseen = loadRegistry(fixture('unseen'), UNSEEN_ENV);
 const BOTH_RESOURCES = ['arn:aws:s3:::acme-ledger-archive', 'arn:aws:s3:::acme-ledger-archive/*'];
 
 describe('bucketPolicy', () => {
-  test('GIVEN any bucket WHEN its policy is built THEN it holds Deny statements only', () => {
+  test('GIVEN any bucket WHEN its policy is built THEN its only Allows are to its declared AWS services, never to an IAM principal', () => {
     for (const registry of [bundled, unseen]) {
-      for (const b of registry.buckets) expect(policyOf(registry, b.name).Statement.every((s) => s.Effect === 'Deny')).toBe(true);
+      for (const b of registry.buckets) {
+        const allows = policyOf(registry, b.name).Statement.filter((s) => s.Effect === 'Allow');
+        const declared = b.services.map((g) => g.service);
+        expect(allows.map((s) => (s.Principal as { Service: string }).Service).filter((svc) => declared.includes(svc))).toHaveLength(allows.length);
+        expect(allows.length > 0).toBe(declared.length > 0);
+      }
     }
   });
 

@@ -31,6 +31,9 @@ const pick = <T>(rng: Random, items: readonly T[]): T => items[Math.floor(rng() 
 function bundledFiles(): Files {
   const files: Files = { 'accounts.yaml': readFileSync(join(ROOT, 'accounts.yaml'), 'utf8') };
   for (const f of readdirSync(join(ROOT, 'apps'))) files[`apps/${f}`] = readFileSync(join(ROOT, 'apps', f), 'utf8');
+  // The CA bundle is mutated too: a broken PEM must get located errors like a broken YAML file.
+  files['ca/swarm-ca.pem'] = readFileSync(join(ROOT, 'ca', 'swarm-ca.pem'), 'utf8');
+  for (const f of readdirSync(join(ROOT, 'policies'))) files[`policies/${f}`] = readFileSync(join(ROOT, 'policies', f), 'utf8');
   return files;
 }
 
@@ -128,6 +131,8 @@ function mutate(seed: number): Case {
 function writeFiles(root: string, files: Files): void {
   rmSync(root, { recursive: true, force: true });
   mkdirSync(join(root, 'apps'), { recursive: true });
+  mkdirSync(join(root, 'ca'), { recursive: true });
+  mkdirSync(join(root, 'policies'), { recursive: true });
   for (const [file, text] of Object.entries(files)) writeFileSync(join(root, file), text);
 }
 
@@ -160,7 +165,7 @@ function problemWith(c: Case, { registry, diagnostics }: ReturnType<typeof check
   for (const d of diagnostics) {
     const lines = (c.files[d.location.file] ?? '').split('\n').length;
     const formatted = formatDiagnostic(d);
-    if (!/^(accounts\.yaml|apps\/[^:\n]+):\d+:\d+: (error|warning): \S[^\n]*$/.test(formatted)) return `badly formatted: ${formatted}`;
+    if (!/^(accounts\.yaml|apps\/[^:\n]+|ca\/[^:\n]+\.pem|[^:\n]+\.json):\d+:\d+: (error|warning): \S[^\n]*$/.test(formatted)) return `badly formatted: ${formatted}`;
     if (d.location.line < 1 || d.location.line > lines || d.location.column < 1) return `outside its file: ${formatted}`;
   }
   return undefined;

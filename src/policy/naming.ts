@@ -23,6 +23,32 @@ export function consumerPolicyNames(principal: { principalType: string; principa
   return Array.from({ length: count }, (_, i) => `${CONSUMER_POLICY_PREFIX}${i + 1}-${key}`);
 }
 
+/**
+ * The session tag IAM Roles Anywhere sets from the authenticating certificate's subject CN, with its default
+ * attribute mapping ("Certificate attribute mapping", IAM Roles Anywhere User Guide); a certificate consumer's CN
+ * is its app id. Callers cannot set it on an ExternalId app's session: those trust policies allow the AppId key only.
+ */
+export const CERTIFICATE_CN_TAG = 'x509Subject/CN';
+/** The service principal that opens certificate consumers' sessions ("Trust model", IAM Roles Anywhere User Guide). */
+export const ROLES_ANYWHERE_SERVICE = 'rolesanywhere.amazonaws.com';
+/** The Roles Anywhere profile of each account that vends certificate consumers' roles. */
+export const ROLES_ANYWHERE_PROFILE_NAME = 'keyless-apps';
+/** Characters of a trust anchor id: a UUID, which AWS assigns at creation. */
+const TRUST_ANCHOR_ID_CHARS = 36;
+
+export function trustAnchorName(ca: string): string {
+  return `keyless-${ca}`;
+}
+
+/**
+ * Stands for a trust anchor's ARN in policies until modules/ swaps in the Terraform reference: AWS assigns the id
+ * at creation. As long as the real ARN, so the trust policy quota is checked on the size IAM will see.
+ */
+export function trustAnchorArnPlaceholder(region: string, accountId: string, ca: string): string {
+  const id = `keyless-trust-anchor-${ca}`.padEnd(TRUST_ANCHOR_ID_CHARS, '_').slice(0, TRUST_ANCHOR_ID_CHARS);
+  return `arn:aws:rolesanywhere:${region}:${accountId}:trust-anchor/${id}`;
+}
+
 export function appRoleName(appId: string): string {
   return `${APP_ROLE_NAME_PREFIX}${appId}`;
 }
@@ -72,13 +98,4 @@ export function managedPolicyArn(accountId: string, policyName: string, path = '
 /** A Secrets Manager secret's ARN; `secretId` is its name with the random suffix AWS appends. */
 export function secretArn(region: string, accountId: string, secretId: string): string {
   return `arn:aws:secretsmanager:${region}:${accountId}:secret:${secretId}`;
-}
-
-/**
- * Whether `value` matches a StringLike/ArnLike pattern, where `*` is any run and `?` one character; both also match
- * `/`, so a wildcard in a role name reaches roles under deeper paths.
- */
-export function matchesPattern(pattern: string, value: string): boolean {
-  const regex = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-  return new RegExp(`^${regex}$`).test(value);
 }

@@ -59,7 +59,8 @@ function roleQuotas(role: RolePlan, account: Account, app: App): Diagnostic[] {
   const problems: string[] = [];
   const trust = policySize(role.trustPolicy);
   if (trust > TRUST_POLICY_MAX_CHARS) {
-    problems.push(`trust policy of ${of} has ${trust} characters, over the IAM quota of ${TRUST_POLICY_MAX_CHARS}; shorten externalId, sourceIdentity or the consumer principal's path`);
+    const shorten = app.consumer.kind === 'certificate' ? 'shorten the app id' : 'shorten externalId, sourceIdentity or the consumer principal\'s path';
+    problems.push(`trust policy of ${of} has ${trust} characters, over the IAM quota of ${TRUST_POLICY_MAX_CHARS}; ${shorten}`);
   }
   const inline = policySize(role.permissionsPolicy);
   if (inline > ROLE_INLINE_POLICIES_MAX_CHARS) {
@@ -86,12 +87,12 @@ function bucketPolicyQuota(plan: BucketPolicyPlan, account: Account, bucket: Buc
   if (size <= BUCKET_POLICY_MAX_CHARS) return [];
   return [error(bucket.location,
     `bucket policy of "${plan.bucket}" (account "${account.alias}") has ${size} characters, over the S3 limit of ${BUCKET_POLICY_MAX_CHARS} (20 KB); ` +
-    'shorten the account\'s breakGlass list or the bucket\'s network lists')];
+    `shorten the account's breakGlass list, the bucket's network lists${bucket.keepStatements ? ` or its kept statements (${bucket.keepStatements.file})` : ''}`)];
 }
 
 function consumerQuotas(plan: ConsumerPlan, account: Account, apps: readonly App[]): Diagnostic[] {
   const { principalArn, principalType } = plan.principal;
-  const first = apps.find((a) => a.consumer.account === account.alias && a.consumer.principalArn === principalArn)!;
+  const first = apps.find((a) => a.consumer.kind === 'principal' && a.consumer.account === account.alias && a.consumer.principalArn === principalArn)!;
   const problems: string[] = [];
   plan.policies.forEach((doc, i) => {
     const size = policySize(doc);

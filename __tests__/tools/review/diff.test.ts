@@ -17,7 +17,7 @@ function messages(after: Registry, before: Registry = BASE): string[] {
 
 describe('diffRegistries', () => {
   it('GIVEN the same registry WHEN diffed THEN nothing is changed, touched or flagged', () => {
-    expect(diffRegistries(BASE, registry(ACCOUNTS_YAML, { uploader: uploaderYaml(), archiver: archiverYaml() }))).toEqual({ apps: [], workspaces: [], warnings: [] });
+    expect(diffRegistries(BASE, registry(ACCOUNTS_YAML, { uploader: uploaderYaml(), archiver: archiverYaml() }))).toEqual({ apps: [], workspaces: [], warnings: [], buckets: [] });
   });
 
   it('GIVEN added, changed and removed apps WHEN diffed THEN they are listed added first, removed last', () => {

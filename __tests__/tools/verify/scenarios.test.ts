@@ -74,8 +74,20 @@ describe('deriveScenarios', () => {
   });
 
   it('GIVEN any scenario WHEN derived THEN every request spells out the principal and transport keys', () => {
-    for (const request of scenarios.flatMap((s) => s.requests)) {
+    const requests = scenarios.flatMap((s) => s.requests);
+    for (const request of requests.filter((r) => !r.principal.endsWith('.amazonaws.com'))) {
       expect(Object.keys(request.context)).toEqual(expect.arrayContaining(['aws:PrincipalArn', 'aws:PrincipalAccount', 'aws:userid', 'aws:SecureTransport']));
+    }
+  });
+
+  it('GIVEN a request by an AWS service WHEN derived THEN it carries the service keys AWS sets, and no aws:PrincipalArn', () => {
+    const service = scenarios.flatMap((s) => s.requests).filter((r) => r.principal.endsWith('.amazonaws.com'));
+
+    expect(service.length).toBeGreaterThan(0);
+    for (const request of service) {
+      expect(request.context).toMatchObject({ 'aws:PrincipalServiceName': request.principal, 'aws:PrincipalIsAWSService': 'true', 'aws:SecureTransport': 'true' });
+      expect(request.context['aws:PrincipalArn']).toBeUndefined();
+      expect(request.identity).toEqual([]);
     }
   });
 
@@ -154,7 +166,7 @@ describe('GUARDRAIL_SIDS', () => {
     const owner = registry.accounts.find((a) => a.alias === locked.account)!;
 
     // Numbered per wildcard breakGlass entry.
-    const sids = bucketPolicy(locked, owner).Statement.map((s) => s.Sid.replace(/\d+$/, ''));
+    const sids = bucketPolicy(locked, owner, { certificateSessions: true }).Statement.map((s) => s.Sid.replace(/\d+$/, ''));
 
     expect(new Set(sids)).toEqual(new Set(Object.values(GUARDRAIL_SIDS)));
   });

@@ -1,4 +1,4 @@
-import { matchesPattern } from '../../../src/policy/naming';
+import { matchesPattern } from '../../../src/policy/arn-pattern';
 import { concreteInstance, uniqueId } from '../../../src/tools/verify/stand-ins';
 
 describe('stand-ins', () => {

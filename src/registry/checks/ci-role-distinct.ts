@@ -1,5 +1,5 @@
 import { error } from '../diagnostics';
-import { matchesPattern } from '../../policy/naming';
+import { matchesPattern } from '../../policy/arn-pattern';
 import { Check } from './check';
 
 /**

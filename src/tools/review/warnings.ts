@@ -6,7 +6,8 @@ import { inlineCode, markdownText } from '../markdown';
 
 /** Something a reviewer must look at first: access that goes away, or access that grows. */
 export interface Warning {
-  readonly kind: 'removed' | 'widened';
+  /** `consumer`: the app changes how it proves who it is (ExternalId ↔ certificate), neither losing nor gaining access. */
+  readonly kind: 'removed' | 'widened' | 'consumer';
   /** The app or bucket the warning is about. */
   readonly subject: string;
   readonly message: string;
@@ -27,11 +28,14 @@ export function removedAppWarnings(app: AppView): Warning[] {
 export function changedAppWarnings(before: AppView, after: AppView): Warning[] {
   const out: Warning[] = [];
   const id = after.id;
-  if (before.principalArn !== after.principalArn) {
+  const kindChange = consumerKindChange(before, after);
+  if (kindChange) {
+    out.push(kindChange);
+  } else if (before.principalArn !== after.principalArn) {
     out.push(widened(id, `consumer principal changed from ${before.principalArn} to ${after.principalArn}: the new principal can assume the app role`));
   }
   // A move to { env: NAME } with the same value, as the README advises, is no change; unknown values are not flagged.
-  if (externalIdChange(before, after) === 'changed') {
+  if (!kindChange && externalIdChange(before, after) === 'changed') {
     out.push(removed(id, 'ExternalId changed: sessions requested with the old one are refused once applied; roll the new one out to the app together'));
   }
   if (before.sourceIdentity && !after.sourceIdentity) {
@@ -59,6 +63,26 @@ export function changedAppWarnings(before: AppView, after: AppView): Warning[] {
   if (lostSecrets.length) out.push(removed(id, `no longer reads secret ${lostSecrets.join(', ')}`));
   if (newSecrets.length) out.push(widened(id, `now reads secret ${newSecrets.join(', ')}`));
   return out;
+}
+
+/**
+ * A move between an ExternalId consumer and a certificate consumer: the same app reaching the same prefixes, opened
+ * another way. Shown as that, with what must be rolled out, instead of as a principal removed and an ExternalId changed.
+ */
+function consumerKindChange(before: AppView, after: AppView): Warning | undefined {
+  const id = after.id;
+  if (before.externalId && after.certificateAuthority) {
+    return { kind: 'consumer', subject: id, message: `moves from an ExternalId consumer (${before.principalArn}) to a certificate consumer: ` +
+      `IAM Roles Anywhere with a certificate of CA ${after.certificateAuthority} whose subject CN is ${id}. Once applied, the role trusts ` +
+      `Roles Anywhere only and ${before.principalArn} with the ExternalId no longer opens it: deploy the certificate and the ` +
+      `credential_process profile to the app first (npm run onboard -- ${id})` };
+  }
+  if (before.certificateAuthority && after.externalId) {
+    return { kind: 'consumer', subject: id, message: `moves from a certificate consumer (CA ${before.certificateAuthority}) to an ExternalId consumer ` +
+      `(${after.principalArn}): once applied, certificates no longer open the role, and whoever holds that principal and the ExternalId does; ` +
+      `deliver the ExternalId to the app as a per-service secret first (npm run onboard -- ${id})` };
+  }
+  return undefined;
 }
 
 function grantWarnings(id: string, b: GrantView, a: GrantView): Warning[] {
