@@ -63,7 +63,7 @@ describe('npm run validate on buckets that already have a policy', () => {
     expect(run(root)).toEqual({
       code: 0,
       lines: [
-        'accounts.yaml:37:3: warning: bucket "acme-finance-exports" declares neither keepStatements nor existingPolicy: the first apply replaces its whole ' +
+        'accounts.yaml:39:3: warning: bucket "acme-finance-exports" declares neither keepStatements nor existingPolicy: the first apply replaces its whole ' +
         'bucket policy, and every statement keyless does not write is lost; fetch the live one (aws s3api get-bucket-policy --bucket acme-finance-exports ' +
         '--query Policy --output text > policies/acme-finance-exports.json), keep what it needs with keepStatements: policies/<file>.json and set ' +
         'existingPolicy: adopt, or set existingPolicy: replace if there is nothing to keep',

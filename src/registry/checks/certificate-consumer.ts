@@ -3,6 +3,7 @@ import { CERTIFICATE_CN_MAX_CHARS } from '../../policy/limits';
 import { Diagnostic, error } from '../diagnostics';
 import { didYouMean } from '../suggest';
 import { Check } from './check';
+import { secretOf } from '../build';
 
 /**
  * A certificate consumer names a declared CA, and its roles are all in that CA's account: keyless puts the trust
@@ -31,7 +32,8 @@ export const certificateConsumer: Check = ({ accounts, apps }) => {
         `bucket "${access.bucket}" is in account "${owner}", but certificate authority "${ref.ca}" vends roles of account "${ca.account}" only ` +
         `(its trust anchor and profile live there, and a profile vends roles of its own account); use a bucket of "${ca.account}", or declare a certificate authority in "${owner}" for this app`)];
     });
-    const secrets = (data.secrets ?? []).flatMap((secret, i) => {
+    const secrets = (data.secrets ?? []).flatMap((item, i) => {
+      const secret = secretOf(item);
       if (!caAccountId || arnAccount(secret) === caAccountId) return [];
       return [error(source.locate(['secrets', i]),
         `secret is in account ${arnAccount(secret)}, but certificate authority "${ref.ca}" vends roles of account "${ca.account}" (${caAccountId}) only; ` +
