@@ -29,11 +29,13 @@ export function runKeylessSync(args: readonly string[], options: { cwd?: string;
   return spawnSync(process.execPath, [KEYLESS_BIN, ...args], { cwd: options.cwd ?? ROOT, env: { ...process.env, ...options.env }, encoding: 'utf8' });
 }
 
-/** A copy of the bundled registry (accounts.yaml + apps/) in a fresh temp directory. */
+/** A copy of the bundled registry (accounts.yaml, apps/ and the CA certificate in ca/) in a fresh temp directory. */
 export function copyBundledRegistry(): string {
   const root = mkdtempSync(join(tmpdir(), 'keyless-registry-'));
   cpSync(join(ROOT, 'accounts.yaml'), join(root, 'accounts.yaml'));
   cpSync(join(ROOT, 'apps'), join(root, 'apps'), { recursive: true });
+  cpSync(join(ROOT, 'ca', 'swarm-ca.pem'), join(root, 'ca', 'swarm-ca.pem'));
+  cpSync(join(ROOT, 'policies'), join(root, 'policies'), { recursive: true });
   return root;
 }
 

@@ -8,6 +8,7 @@ import { AppRole } from './app-role';
 import { BucketGuard } from './bucket-guard';
 import { ConsumerAccess, consumerKey } from './consumer-access';
 import { RoleArnsOutput } from './role-arns-output';
+import { RolesAnywhere } from './roles-anywhere';
 
 export interface AccountStackProps {
   /** Everything this account's workspace holds. */
@@ -35,7 +36,10 @@ export class AccountStack extends TerraformStack {
       assumeRole: [{ roleArn: deployRoleArn.stringValue, sessionName: 'keyless-deploy' }],
       defaultTags: [{ tags: { 'managed-by': 'keyless' } }],
     });
-    for (const role of plan.roles) new AppRole(this, `app-${role.appId}`, { plan: role });
+    const rolesAnywhere = plan.trustAnchors.length || plan.profile
+      ? new RolesAnywhere(this, 'rolesanywhere', { trustAnchors: plan.trustAnchors, profile: plan.profile })
+      : undefined;
+    for (const role of plan.roles) new AppRole(this, `app-${role.appId}`, { plan: role, references: rolesAnywhere?.references });
     if (plan.roles.length) new RoleArnsOutput(this, 'role-arns', { roles: plan.roles });
     for (const bucket of plan.bucketPolicies) new BucketGuard(this, `bucket-${bucket.bucket}`, { plan: bucket });
     // Ids from the principal, not the position: adding a consumer must not rename (replace) another's policies.

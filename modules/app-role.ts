@@ -8,6 +8,11 @@ import { sameStackRef } from './same-stack-ref';
 export interface AppRoleProps {
   /** The role as planned from the registry: name, path, trust and permissions. */
   readonly plan: RolePlan;
+  /**
+   * Terraform references to put in the trust policy in place of planned placeholders (a trust anchor's ARN, which
+   * AWS assigns at creation), by placeholder.
+   */
+  readonly references?: ReadonlyMap<string, string>;
 }
 
 /** One app's IAM role in a bucket account, with its inline permissions. */
@@ -22,7 +27,7 @@ export class AppRole extends Construct {
       path: plan.path,
       description: plan.description,
       maxSessionDuration: plan.maxSessionDuration,
-      assumeRolePolicy: policyJson(plan.trustPolicy),
+      assumeRolePolicy: withReferences(policyJson(plan.trustPolicy), props.references),
       tags: { ...plan.tags },
     });
     new IamRolePolicy(this, 'permissions', {
@@ -31,4 +36,11 @@ export class AppRole extends Construct {
       policy: policyJson(plan.permissionsPolicy),
     });
   }
+}
+
+/** Swaps each placeholder for its Terraform reference, after escaping: the reference must stay an interpolation. */
+function withReferences(json: string, references: ReadonlyMap<string, string> = new Map()): string {
+  let out = json;
+  for (const [placeholder, reference] of references) out = out.split(placeholder).join(reference);
+  return out;
 }

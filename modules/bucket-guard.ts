@@ -8,11 +8,15 @@ export interface BucketGuardProps {
   readonly plan: BucketPolicyPlan;
 }
 
-/** Owns the bucket policy of an existing bucket: replaces whatever policy it had. */
+/**
+ * Owns the bucket policy of an existing bucket: replaces whatever policy it had, or, with `adopt`, first imports it
+ * (a Terraform import block, id = the bucket name), so the first plan shows an in-place update of the live policy.
+ */
 export class BucketGuard extends Construct {
   constructor(scope: Construct, id: string, props: BucketGuardProps) {
     super(scope, id);
-    const { bucket, region, policy } = props.plan;
-    new S3BucketPolicy(this, 'policy', { bucket, region, policy: policyJson(policy) });
+    const { bucket, region, policy, adopt } = props.plan;
+    const resource = new S3BucketPolicy(this, 'policy', { bucket, region, policy: policyJson(policy) });
+    if (adopt) resource.importFrom(bucket);
   }
 }

@@ -5,11 +5,11 @@ import { TerraformOutput } from 'cdktf';
 import { Construct } from 'constructs';
 import { ConsumerPlan } from '../src/policy/account-plan';
 import { APP_ROLE_PATH } from '../src/policy/naming';
-import { Consumer } from '../src/registry/model';
+import { PrincipalConsumer } from '../src/registry/model';
 import { policyJson } from './policy-json';
 
 /** `role-NAME`, `user-NAME` or `root`: unique per account, since a role and a user may share a name. */
-export function consumerKey(principal: Consumer): string {
+export function consumerKey(principal: PrincipalConsumer): string {
   return principal.principalName ? `${principal.principalType}-${principal.principalName}` : 'root';
 }
 
@@ -25,11 +25,10 @@ export interface ConsumerAccessProps {
 export class ConsumerAccess extends Construct {
   constructor(scope: Construct, id: string, props: ConsumerAccessProps) {
     super(scope, id);
-    const { principal, policies } = props.plan;
-    const base = `keyless-consume-${consumerKey(principal)}`;
+    const { principal, policies, policyNames } = props.plan;
     policies.forEach((doc, i) => {
       const managed = new IamPolicy(this, `policy-${i + 1}`, {
-        name: policies.length > 1 ? `${base}-${i + 1}` : base,
+        name: policyNames[i],
         path: APP_ROLE_PATH,
         description: `keyless: lets ${principal.principalArn} assume its app roles`,
         policy: policyJson(doc),

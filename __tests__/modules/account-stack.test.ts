@@ -40,7 +40,7 @@ describe('AccountStack in a bucket account', () => {
     });
     expect(resources(json, 'aws_iam_role').map((r) => r.name).sort()).toEqual([
       'keyless-analytics-etl', 'keyless-event-ingest', 'keyless-finance-export', 'keyless-ledger-archiver', 'keyless-partner-ingest',
-      'keyless-swarm-uploader', 'keyless-vendor-sync',
+      'keyless-swarm-reporter', 'keyless-swarm-uploader', 'keyless-vendor-sync', 'keyless-web-publisher',
     ]);
   });
 
@@ -53,7 +53,7 @@ describe('AccountStack in a bucket account', () => {
   test('GIVEN a role WHEN synthesized THEN its inline permissions are attached to that role by reference', () => {
     const policies = resources(json, 'aws_iam_role_policy');
     expect(policies).toHaveLength(bundled.apps.length);
-    const uploader = policies.find((p) => (p.policy as string).includes('assumed-with-external-id'))!;
+    const uploader = policies.find((p) => (p.policy as string).includes('assumed-with-external-id/uploads/'))!;
     expect(uploader.role).toMatch(/^\$\{aws_iam_role\.app-swarm-uploader_role_[A-F0-9]+\.name\}$/);
   });
 
@@ -177,5 +177,24 @@ buckets:
 
   test('GIVEN a bucket in its account\'s region WHEN synthesized THEN the policy uses the provider\'s region', () => {
     expect(policies.find((p) => p.bucket === 'home-bucket')!.region).toBeUndefined();
+  });
+});
+
+describe('AccountStack and existing bucket policies', () => {
+  const { json } = synthAccount(bundled, 'data');
+
+  test('GIVEN existingPolicy: adopt WHEN synthesized THEN an import block brings that bucket policy, and only that one, into state by bucket name', () => {
+    const policies = json.resource.aws_s3_bucket_policy as Record<string, { bucket: string }>;
+    const adopted = Object.entries(policies).find(([, p]) => p.bucket === 'acme-web-assets')![0];
+    expect(json.import).toEqual([{ to: `aws_s3_bucket_policy.${adopted}`, id: 'acme-web-assets' }]);
+  });
+
+  test('GIVEN kept statements WHEN synthesized THEN they follow keyless\'s statements verbatim in the bucket policy', () => {
+    const web = resources(json, 'aws_s3_bucket_policy').find((p) => p.bucket === 'acme-web-assets')!;
+    const statements = JSON.parse(web.policy as string).Statement;
+    expect(statements[statements.length - 1]).toEqual({
+      Sid: 'DenyDeletingAccessLogs', Effect: 'Deny', Principal: '*', Action: 's3:DeleteObject', Resource: 'arn:aws:s3:::acme-web-assets/access-logs/*',
+    });
+    expect(statements.slice(0, -1).map((s: { Sid: string }) => s.Sid)).toContain('DenyPrincipalsOutsideRegistry');
   });
 });

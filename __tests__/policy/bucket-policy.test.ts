@@ -13,9 +13,14 @@ const unseen = loadRegistry(fixture('unseen'), UNSEEN_ENV);
 const BOTH_RESOURCES = ['arn:aws:s3:::acme-ledger-archive', 'arn:aws:s3:::acme-ledger-archive/*'];
 
 describe('bucketPolicy', () => {
-  test('GIVEN any bucket WHEN its policy is built THEN it holds Deny statements only', () => {
+  test('GIVEN any bucket WHEN its policy is built THEN its only Allows are to its declared AWS services, never to an IAM principal', () => {
     for (const registry of [bundled, unseen]) {
-      for (const b of registry.buckets) expect(policyOf(registry, b.name).Statement.every((s) => s.Effect === 'Deny')).toBe(true);
+      for (const b of registry.buckets) {
+        const allows = policyOf(registry, b.name).Statement.filter((s) => s.Effect === 'Allow');
+        const declared = b.services.map((g) => g.service);
+        expect(allows.map((s) => (s.Principal as { Service: string }).Service).filter((svc) => declared.includes(svc))).toHaveLength(allows.length);
+        expect(allows.length > 0).toBe(declared.length > 0);
+      }
     }
   });
 
@@ -36,6 +41,7 @@ describe('bucketPolicy', () => {
           'arn:aws:iam::111111111111:role/terraform-deploy',
           'arn:aws:iam::111111111111:role/terraform-plan',
           'arn:aws:iam::111111111111:role/platform-admin',
+          'arn:aws:iam::111111111111:role/aws-reserved/sso.amazonaws.com/eu-central-1/AWSReservedSSO_PlatformAdmin_*',
         ],
       },
     });
@@ -72,12 +78,25 @@ describe('bucketPolicy', () => {
   });
 
 
-  test('GIVEN an exclusive bucket and a deploy role WHEN built THEN the deploy role may manage the bucket policy and nothing else', () => {
+  test('GIVEN an exclusive bucket and a deploy role WHEN built THEN the deploy role may read and put the bucket policy and nothing else, not even delete it', () => {
     expect(statement(policyOf(bundled, 'acme-ledger-archive'), 'DenyDeployRoleBeyondBucketPolicy')).toEqual({
       Sid: 'DenyDeployRoleBeyondBucketPolicy', Effect: 'Deny', Principal: '*',
-      NotAction: ['s3:GetBucketPolicy', 's3:PutBucketPolicy', 's3:DeleteBucketPolicy'],
+      NotAction: ['s3:GetBucketPolicy', 's3:PutBucketPolicy'],
       Resource: BOTH_RESOURCES,
       Condition: { ArnLike: { 'aws:PrincipalArn': 'arn:aws:iam::111111111111:role/terraform-deploy' } },
+    });
+  });
+
+  test('GIVEN a wildcard breakGlass entry WHEN built THEN whatever matches it with a "/" after its fixed start is denied, app and CI roles excepted', () => {
+    expect(statement(policyOf(bundled, 'acme-ledger-archive'), 'DenyBreakGlassWildcardAcrossPath1')).toEqual({
+      Sid: 'DenyBreakGlassWildcardAcrossPath1', Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: BOTH_RESOURCES,
+      Condition: {
+        ArnLike: { 'aws:PrincipalArn': 'arn:aws:iam::111111111111:role/aws-reserved/sso.amazonaws.com/eu-central-1/AWSReservedSSO_PlatformAdmin_*' },
+        StringLike: { 'aws:PrincipalArn': 'arn:aws:iam::111111111111:role/aws-reserved/sso.amazonaws.com/eu-central-1/AWSReservedSSO_PlatformAdmin_*/*' },
+        ArnNotLike: { 'aws:PrincipalArn': [
+          'arn:aws:iam::111111111111:role/keyless/keyless-*', 'arn:aws:iam::111111111111:role/terraform-deploy', 'arn:aws:iam::111111111111:role/terraform-plan',
+        ] },
+      },
     });
   });
 

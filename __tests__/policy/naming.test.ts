@@ -1,4 +1,4 @@
-import { APP_ROLE_PATH, appRoleArn, appRoleName, iamRoleArn, managedPolicyArn, secretArn } from '../../src/policy/naming';
+import { APP_ROLE_PATH, appRoleArn, appRoleName, consumerPolicyNames, iamRoleArn, managedPolicyArn, secretArn } from '../../src/policy/naming';
 
 describe('ARN helpers', () => {
   it('GIVEN a role name without a path WHEN its ARN is built THEN it sits at the root path, as IAM stores it', () => {
@@ -12,5 +12,24 @@ describe('ARN helpers', () => {
   it('GIVEN a managed policy with a path and a secret WHEN their ARNs are built THEN path and region are where AWS puts them', () => {
     expect(managedPolicyArn('222222222222', 'keyless-consume-node', '/keyless/')).toBe('arn:aws:iam::222222222222:policy/keyless/keyless-consume-node');
     expect(secretArn('eu-central-1', '111111111111', 'vendor-api-key-AbCdEf')).toBe('arn:aws:secretsmanager:eu-central-1:111111111111:secret:vendor-api-key-AbCdEf');
+  });
+});
+
+describe('consumerPolicyNames', () => {
+  it('GIVEN role node with two policies and role node-1 with one WHEN named THEN no name is shared', () => {
+    const node = consumerPolicyNames({ principalType: 'role', principalName: 'node' }, 2);
+    const node1 = consumerPolicyNames({ principalType: 'role', principalName: 'node-1' }, 1);
+
+    expect(node).toEqual(['keyless-consume-1-role-node', 'keyless-consume-2-role-node']);
+    expect(node1).toEqual(['keyless-consume-role-node-1']);
+    expect(node.filter((n) => node1.includes(n))).toEqual([]);
+  });
+
+  it('GIVEN a role and a user of one name, and a root WHEN named THEN each keeps its own name', () => {
+    expect([
+      ...consumerPolicyNames({ principalType: 'role', principalName: 'batch' }, 1),
+      ...consumerPolicyNames({ principalType: 'user', principalName: 'batch' }, 1),
+      ...consumerPolicyNames({ principalType: 'root' }, 1),
+    ]).toEqual(['keyless-consume-role-batch', 'keyless-consume-user-batch', 'keyless-consume-root']);
   });
 });

@@ -58,7 +58,26 @@ describe('permissionsPolicy', () => {
   test('GIVEN secrets WHEN built THEN they are readable and nothing else of Secrets Manager is granted', () => {
     const secrets = statement(permissionsPolicy(role(bundled, 'vendor-sync', 'data')), 'ReadDeclaredSecrets');
     expect(secrets.Action).toEqual(['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret']);
-    expect(secrets.Resource).toEqual(['arn:aws:secretsmanager:eu-central-1:111111111111:secret:vendor/api-key-AbCdEf']);
+    expect(secrets.Resource).toEqual([
+      'arn:aws:secretsmanager:eu-central-1:111111111111:secret:vendor/api-key-AbCdEf',
+      'arn:aws:secretsmanager:eu-central-1:111111111111:secret:vendor/webhook-token-GhIjKl',
+    ]);
+  });
+
+  test('GIVEN a secret with a customer managed key WHEN built THEN the key decrypts only via Secrets Manager of its region, for that secret', () => {
+    const doc = permissionsPolicy(role(bundled, 'vendor-sync', 'data'));
+
+    expect(statement(doc, 'SecretKeyViaSecretsManagerOnly1')).toEqual({
+      Sid: 'SecretKeyViaSecretsManagerOnly1',
+      Effect: 'Allow',
+      Action: 'kms:Decrypt',
+      Resource: 'arn:aws:kms:eu-central-1:111111111111:key/6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d',
+      Condition: { StringEquals: {
+        'kms:ViaService': 'secretsmanager.eu-central-1.amazonaws.com',
+        'kms:EncryptionContext:SecretARN': ['arn:aws:secretsmanager:eu-central-1:111111111111:secret:vendor/webhook-token-GhIjKl'],
+      } },
+    });
+    expect(doc.Statement.filter((s) => JSON.stringify(s.Action).includes('kms:'))).toHaveLength(1);
   });
 
   test('GIVEN an app with buckets in two accounts WHEN placed THEN it gets one role per account, each granting only that account\'s bucket', () => {

@@ -79,7 +79,7 @@ describe('quotaDiagnostics', () => {
     const endpoints = Array.from({ length: 1000 }, (_, i) => `vpce-${i.toString(16).padStart(17, '0')}`);
     const accounts = ACCOUNTS.replace('    account: data\n', `    account: data\n    network:\n      sourceVpce: [${endpoints.join(', ')}]\n`);
     expect(problems(accounts, {})).toEqual([
-      expect.stringMatching(/^accounts\.yaml:10:3: error: bucket policy of "shared" \(account "data"\) has \d{5} characters, over the S3 limit of 20480 \(20 KB\); shorten the account's breakGlass list or the bucket's network lists$/),
+      expect.stringMatching(/^accounts\.yaml:10:3: error: bucket policy of "shared" \(account "data"\) has \d{5} characters, over the S3 limit of 20480 \(20 KB\); shorten the account's breakGlass list, the bucket's network lists$/),
     ]);
   });
 
@@ -186,6 +186,14 @@ describe('quotaDiagnostics', () => {
       const broken = { ...swarm, consumers: [{ ...swarm.consumers[0], policies: [huge] }] };
       expect(quotaDiagnostics(registry!, [broken]).map(formatDiagnostic)).toEqual([
         'apps/a.yaml:1:5: error: managed policy 1 of consumer arn:aws:iam::222222222222:role/node (account "swarm") has 6310 characters, over the IAM quota of 6144; this is a keyless bug, please report it',
+      ]);
+    });
+
+    test('GIVEN two consumer policies of one name in an account WHEN checked THEN the duplicate is reported as a keyless bug', () => {
+      const consumer = swarm.consumers[0];
+      const broken = { ...swarm, consumers: [consumer, { ...consumer, policyNames: [...consumer.policyNames] }] };
+      expect(quotaDiagnostics(registry!, [broken]).map(formatDiagnostic)).toEqual([
+        'accounts.yaml:6:3: error: account "swarm" would get two of managed policy keyless-consume-role-node; this is a keyless bug, please report it with the registry that causes it',
       ]);
     });
   });

@@ -1,5 +1,9 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { formatDiagnostic } from '../../src/registry/diagnostics';
+import { readRegistryFiles } from '../../src/registry/load';
 import { validateRegistry } from '../../src/registry/validate';
+import { writeRegistry } from '../helpers';
 
 /** A small valid registry, written out so that tests can name exact lines and columns. */
 export const ACCOUNTS = `accounts:
@@ -38,4 +42,43 @@ export function problems(accounts: string, apps: Record<string, string>, env: No
     diagnostics: [],
   };
   return validateRegistry('/registry', files, env).diagnostics.map(formatDiagnostic);
+}
+
+/** The CA (valid 2026–2126) and non-CA test certificates in __tests__/fixtures/ca. */
+export const TEST_CA = readFileSync(join(__dirname, '..', 'fixtures', 'ca', 'ca.pem'), 'utf8');
+export const TEST_LEAF = readFileSync(join(__dirname, '..', 'fixtures', 'ca', 'leaf.pem'), 'utf8');
+
+/** ACCOUNTS with a certificate authority "node-ca" of account data, its bundle at ca/node-ca.pem; line 13 starts it, its bundle on line 15. */
+export const CERT_ACCOUNTS = `${ACCOUNTS}certificateAuthorities:
+  node-ca:
+    account: data
+    bundle: ca/node-ca.pem
+`;
+
+/** A certificate consumer on bucket "shared" under `<id>/`; line 3 consumer, 5 access. */
+export function certificateApp(id: string, ca = 'node-ca'): string {
+  return `id: ${id}
+owner: team-${id}
+consumer:
+  certificate: { ca: ${ca} }
+access:
+  - bucket: shared
+    prefix: ${id}/
+    permissions: [read, write]
+`;
+}
+
+/**
+ * Every diagnostic of a registry written to disk with its CA bundle files (path → text), validated at `now`,
+ * formatted as `validate` prints them.
+ */
+export function problemsOnDisk(
+  accounts: string, apps: Record<string, string>, files: Record<string, string>, now = new Date('2027-01-01T00:00:00Z'),
+): string[] {
+  const root = writeRegistry(accounts, apps);
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  return validateRegistry(root, readRegistryFiles(root), {}, now).diagnostics.map(formatDiagnostic);
 }

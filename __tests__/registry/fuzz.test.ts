@@ -32,6 +32,9 @@ const pick = <T>(rng: Random, items: readonly T[]): T => items[Math.floor(rng() 
 function bundledFiles(): Files {
   const files: Files = { 'accounts.yaml': readFileSync(join(ROOT, 'accounts.yaml'), 'utf8') };
   for (const f of readdirSync(join(ROOT, 'apps'))) files[`apps/${f}`] = readFileSync(join(ROOT, 'apps', f), 'utf8');
+  // The CA bundle is mutated too: a broken PEM must get located errors like a broken YAML file.
+  files['ca/swarm-ca.pem'] = readFileSync(join(ROOT, 'ca', 'swarm-ca.pem'), 'utf8');
+  for (const f of readdirSync(join(ROOT, 'policies'))) files[`policies/${f}`] = readFileSync(join(ROOT, 'policies', f), 'utf8');
   return files;
 }
 
@@ -161,6 +164,8 @@ function mutate(seed: number): Case {
 function writeFiles(root: string, files: Files): void {
   rmSync(root, { recursive: true, force: true });
   mkdirSync(join(root, 'apps'), { recursive: true });
+  mkdirSync(join(root, 'ca'), { recursive: true });
+  mkdirSync(join(root, 'policies'), { recursive: true });
   for (const [file, text] of Object.entries(files)) writeFileSync(join(root, file), text);
 }
 
@@ -193,7 +198,7 @@ function problemWith(c: Case, { registry, diagnostics }: ReturnType<typeof check
   for (const d of diagnostics) {
     const lines = (c.files[d.location.file] ?? '').split('\n').length;
     const formatted = formatDiagnostic(d);
-    if (!/^(accounts\.yaml|apps\/[^:\n]+):\d+:\d+: (error|warning): \S[^\n]*$/.test(formatted)) return `badly formatted: ${formatted}`;
+    if (!/^(accounts\.yaml|apps\/[^:\n]+|ca\/[^:\n]+\.pem|[^:\n]+\.json):\d+:\d+: (error|warning): \S[^\n]*$/.test(formatted)) return `badly formatted: ${formatted}`;
     if (d.location.line < 1 || d.location.line > lines || d.location.column < 1) return `outside its file: ${formatted}`;
   }
   return undefined;
@@ -207,7 +212,7 @@ function brokenInvariant(registry: Registry): string | undefined {
   const repeated = (values: string[]) => values.find((v, i) => values.indexOf(v) !== i);
   const id = repeated(registry.apps.map((a) => a.id));
   if (id) return `app id ${id} twice`;
-  if (repeated(registry.apps.map((a) => a.externalId))) return 'one ExternalId for two apps';
+  if (repeated(registry.apps.flatMap((a) => a.externalId ?? []))) return 'one ExternalId for two apps';
   if (repeated(registry.accounts.map((a) => a.id))) return 'one account id for two aliases';
   const buckets = new Set(registry.buckets.map((b) => b.name));
   const aliases = new Set(registry.accounts.map((a) => a.alias));
@@ -223,7 +228,7 @@ function brokenInvariant(registry: Registry): string | undefined {
     if (!offered) return `app ${c.app} reads ${c.bucket}/${c.prefix} from ${c.owner}, who does not share it`;
   }
   for (const app of registry.apps) {
-    if (app.consumer.account !== undefined && !aliases.has(app.consumer.account)) return `app ${app.id} consumed from unknown account ${app.consumer.account}`;
+    if (app.consumer.kind === 'principal' && app.consumer.account !== undefined && !aliases.has(app.consumer.account)) return `app ${app.id} consumed from unknown account ${app.consumer.account}`;
   }
   return undefined;
 }

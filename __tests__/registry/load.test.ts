@@ -15,7 +15,7 @@ describe('loadRegistry', () => {
   test('GIVEN the bundled registry WHEN loaded THEN it holds the five reference setups and the pipeline share, with secure defaults', () => {
     const registry = loadRegistry(BUNDLED_ROOT);
     expect(registry.apps.map((a) => a.id)).toEqual([
-      'analytics-etl', 'event-ingest', 'finance-export', 'ledger-archiver', 'partner-ingest', 'swarm-uploader', 'vendor-sync',
+      'analytics-etl', 'event-ingest', 'finance-export', 'ledger-archiver', 'partner-ingest', 'swarm-reporter', 'swarm-uploader', 'vendor-sync', 'web-publisher',
     ]);
     const etl = registry.apps.find((a) => a.id === 'analytics-etl')!;
     const ingest = registry.apps.find((a) => a.id === 'event-ingest')!;
@@ -50,8 +50,8 @@ describe('loadRegistry', () => {
       a: `id: app-a\nowner: t\nconsumer: { account: work, principal: "${principal}" }\nexternalId: ext-aaaaaaaaaaaaaaaa\naccess: [{ bucket: bkt, permissions: [read] }]\n`,
     });
     const { consumer } = loadRegistry(root).apps[0];
-    expect(consumer).toMatchObject({ accountId: '222222222222', principalArn: arn, principalType: type });
-    expect(consumer.principalName).toBe(name);
+    expect(consumer).toMatchObject({ kind: 'principal', accountId: '222222222222', principalArn: arn, principalType: type });
+    expect(consumer.kind === 'principal' && consumer.principalName).toBe(name);
   });
 
   test('GIVEN externalId from an env var WHEN loaded THEN the value comes from the environment', () => {

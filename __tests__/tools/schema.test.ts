@@ -13,7 +13,8 @@ describe('npm run schema', () => {
 
   test('GIVEN the generated app schema WHEN read THEN editors see required fields, closed mappings and descriptions', () => {
     const schema = JSON.parse(jsonSchemaFiles()['schema/app.schema.json']);
-    expect(schema.required).toEqual(['id', 'owner', 'consumer', 'externalId', 'access']);
+    // externalId is required of principal consumers only: a cross-field check (consumer-kind.ts) says so.
+    expect(schema.required).toEqual(['id', 'owner', 'consumer', 'access']);
     expect(schema.additionalProperties).toBe(false);
     expect(schema.properties.access.items.properties.permissions.items.enum).toEqual(['read', 'write', 'delete', 'list']);
     expect(schema.properties.owner.description).toBe('the team that owns the app');

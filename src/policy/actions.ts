@@ -18,6 +18,9 @@ export const CONSUMER_ACTIONS = ['sts:AssumeRole', 'sts:TagSession', 'sts:SetSou
 
 export const SECRET_READ_ACTIONS = ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'] as const;
 
+/** What Secrets Manager asks KMS for, with the reader's credentials, to return a secret encrypted with a customer managed key. */
+export const SECRET_KEY_ACTION = 'kms:Decrypt';
+
 /**
  * What S3 asks KMS for on the caller's behalf: Decrypt to read; GenerateDataKey to write, plus Decrypt, which
  * multipart uploads of SSE-KMS objects need.
@@ -27,8 +30,15 @@ export const KMS_ACTIONS: Readonly<Partial<Record<Permission, readonly string[]>
   write: ['kms:GenerateDataKey', 'kms:Decrypt'],
 };
 
-/** The S3 actions that manage a bucket policy: all a deploy role needs on an exclusive bucket. */
-export const BUCKET_POLICY_ACTIONS = ['s3:GetBucketPolicy', 's3:PutBucketPolicy', 's3:DeleteBucketPolicy'] as const;
+/**
+ * What a deploy role needs to apply a bucket policy, and all it gets on an exclusive bucket. Not
+ * s3:DeleteBucketPolicy: a deleted policy lifts every guardrail, so a bucket leaving the registry keeps its last
+ * policy until a breakGlass principal or the root removes it.
+ */
+export const BUCKET_POLICY_ACTIONS = ['s3:GetBucketPolicy', 's3:PutBucketPolicy'] as const;
+
+/** Deleting a bucket policy: left to breakGlass principals and the root. */
+export const BUCKET_POLICY_DELETE_ACTION = 's3:DeleteBucketPolicy';
 
 /** What a plan reads of a bucket when it refreshes the bucket policy. */
 export const BUCKET_POLICY_READ_ACTION = 's3:GetBucketPolicy';

@@ -1,4 +1,4 @@
-import { Access, Account, App, Bucket, Registry } from '../registry/model';
+import { Access, Account, App, Bucket, Registry, SecretKey } from '../registry/model';
 import { KMS_ACTIONS } from './actions';
 import { appRoleArn, appRoleName, arnAccount } from './naming';
 
@@ -17,6 +17,13 @@ export interface AppRole {
   readonly secrets: readonly string[];
   /** The KMS keys of the buckets this role reads or writes, with what S3 needs of each for its permissions. */
   readonly kmsGrants: readonly KmsGrant[];
+  /** Customer managed keys of this role's secrets, each with the secrets it encrypts. */
+  readonly secretKeyGrants: readonly SecretKeyGrant[];
+}
+
+export interface SecretKeyGrant {
+  readonly key: string;
+  readonly secrets: readonly string[];
 }
 
 export interface KmsGrant {
@@ -42,6 +49,7 @@ export function appRoles(registry: Registry): AppRole[] {
         access,
         secrets,
         kmsGrants: kmsGrants(access),
+        secretKeyGrants: secretKeyGrants(app.secretKeys.filter((k) => secrets.includes(k.secret))),
       }];
     }),
   );
@@ -59,4 +67,11 @@ function kmsGrants(access: readonly RoleAccess[]): KmsGrant[] {
     byKey.set(a.target.kmsKey, merged);
   }
   return [...byKey].map(([key, actions]) => ({ key, actions: [...actions].sort() }));
+}
+
+/** One grant per key, listing the secrets it encrypts. */
+function secretKeyGrants(keys: readonly SecretKey[]): SecretKeyGrant[] {
+  const byKey = new Map<string, string[]>();
+  for (const { secret, kmsKey } of keys) byKey.set(kmsKey, [...(byKey.get(kmsKey) ?? []), secret]);
+  return [...byKey].map(([key, secrets]) => ({ key, secrets }));
 }

@@ -1,7 +1,11 @@
 import { BUCKET_POLICY_ACTIONS, BUCKET_POLICY_READ_ACTION } from './actions';
 import { ConditionBlock, policy, PolicyDocument, Statement } from './document';
-import { accountRootArn, APP_ID_TAG, APP_ROLE_NAME_PREFIX, APP_ROLE_PATH, appRolePattern, bucketArn } from './naming';
+import { exclusiveExemptions, outsideRegistryCondition } from './exclusive-guardrail';
+import { APP_ID_TAG, APP_ROLE_NAME_PREFIX, APP_ROLE_PATH, appRolePattern, bucketArn, CERTIFICATE_CN_TAG } from './naming';
+import { serviceStatements } from './service-grants';
 import { Account, Bucket } from '../registry/model';
+
+export { trustedPrincipals } from './exclusive-guardrail';
 
 /** Sids of the guardrails, which verify expects to decide the denials they exist for. */
 export const GUARDRAIL_SIDS = {
@@ -11,15 +15,24 @@ export const GUARDRAIL_SIDS = {
   planRoleBeyondReadingBucketPolicy: 'DenyPlanRoleBeyondReadingBucketPolicy',
   sessionWithoutAppIdTag: 'DenyAppSessionWithoutAppIdTag',
   sessionTaggedForAnotherApp: 'DenyAppSessionTaggedForAnotherApp',
+  certificateSessionForAnotherApp: 'DenyCertificateSessionForAnotherApp',
   sessionOutsideNetwork: 'DenyAppSessionOutsideNetwork',
+  breakGlassWildcardAcrossPath: 'DenyBreakGlassWildcardAcrossPath',
 } as const;
 
 /**
- * Guardrails of a managed bucket: Deny statements only. Access itself comes from each app role's own
- * policy; an Allow here would, within the same account, bypass that role's prefix scoping.
- * The statement count is fixed: app roles are matched by path and session tag, never listed one by one.
+ * A managed bucket's policy: keyless's guardrails, the Allows of its declared services, then the kept statements
+ * verbatim. App access comes from each app role's own policy: an Allow to an app role here would, within the same
+ * account, bypass that role's prefix scoping (validation refuses kept ones). The guardrail count is fixed: app
+ * roles are matched by path and session tag, never listed one by one.
  */
-export function bucketPolicy(bucket: Bucket, owner: Account): PolicyDocument {
+export function bucketPolicy(bucket: Bucket, owner: Account, options: GuardrailOptions = { certificateSessions: false }): PolicyDocument {
+  const kept = (bucket.keepStatements?.statements ?? []).map((k) => k.statement as unknown as Statement);
+  return policy(...guardrails(bucket, owner, options), ...serviceStatements(bucket), ...kept);
+}
+
+/** The Deny statements keyless writes on every managed bucket. */
+export function guardrails(bucket: Bucket, owner: Account, options: GuardrailOptions = { certificateSessions: false }): Statement[] {
   const resources = [bucketArn(bucket.name), `${bucketArn(bucket.name)}/*`];
   const appRoles = { ArnLike: { 'aws:PrincipalArn': appRolePattern(owner.id) } };
   const deny = (Sid: string, Condition: ConditionBlock): Statement => ({
@@ -30,7 +43,8 @@ export function bucketPolicy(bucket: Bucket, owner: Account): PolicyDocument {
     statements.push(deny(GUARDRAIL_SIDS.insecureTransport, { Bool: { 'aws:SecureTransport': 'false' } }));
   }
   if (bucket.exclusive) {
-    statements.push(deny(GUARDRAIL_SIDS.principalsOutsideRegistry, { ArnNotLike: { 'aws:PrincipalArn': trustedPrincipals(owner) } }));
+    statements.push(deny(GUARDRAIL_SIDS.principalsOutsideRegistry, outsideRegistryCondition(exclusiveExemptions(bucket, owner))));
+    statements.push(...breakGlassWildcardGuardrails(owner).map(({ Sid, Condition }) => deny(Sid, Condition)));
     if (owner.deployRole) {
       statements.push(ciRoleLimit(GUARDRAIL_SIDS.deployRoleBeyondBucketPolicy, owner.deployRole, BUCKET_POLICY_ACTIONS, resources));
     }
@@ -38,16 +52,72 @@ export function bucketPolicy(bucket: Bucket, owner: Account): PolicyDocument {
       statements.push(ciRoleLimit(GUARDRAIL_SIDS.planRoleBeyondReadingBucketPolicy, owner.planRole, [BUCKET_POLICY_READ_ACTION], resources));
     }
   }
-  statements.push(
-    deny(GUARDRAIL_SIDS.sessionWithoutAppIdTag, { ...appRoles, Null: { [`aws:PrincipalTag/${APP_ID_TAG}`]: 'true' } }),
-    deny(GUARDRAIL_SIDS.sessionTaggedForAnotherApp, {
-      ...appRoles,
-      ArnNotLike: { 'aws:PrincipalArn': `arn:aws:iam::${owner.id}:role${APP_ROLE_PATH}${APP_ROLE_NAME_PREFIX}\${aws:PrincipalTag/${APP_ID_TAG}}` },
-    }),
-  );
+  statements.push(...appSessionGuardrails(owner.id, options).map(({ Sid, Condition }) => deny(Sid, Condition)));
   const network = networkCondition(bucket);
   if (network) statements.push(deny(GUARDRAIL_SIDS.sessionOutsideNetwork, { ...appRoles, ...network }));
-  return policy(...statements);
+  return statements;
+}
+
+export interface GuardrailOptions {
+  /**
+   * Whether the account's app roles may also be opened by certificate (IAM Roles Anywhere sessions, identified by
+   * their x509Subject/CN tag instead of AppId). Off, the statements are those of a registry without certificates.
+   */
+  readonly certificateSessions: boolean;
+}
+
+/**
+ * The Deny conditions that hold every app-role session of account `accountId` to its own role, whatever the resource
+ * (bucket policies, and any other policy that repeats the guardrails). A session is identified by its `AppId` tag
+ * (ExternalId consumers) or, with certificateSessions, its `x509Subject/CN` tag (certificate consumers), and the
+ * tag must name the role the session belongs to.
+ *
+ * Each statement that compares with a tag variable also requires that tag (`Null: false`), and the absence of both
+ * tags has its own statement: IAM says an unresolvable policy variable "might cause the entire statement to be
+ * invalid" ("IAM policy elements: Variables and tags", IAM User Guide), which for a Deny would mean no denial.
+ * Negated operators such as ArnNotLike are true when their key is absent ("IAM JSON policy elements: Condition
+ * operators"), which is why the key of each is the always-present aws:PrincipalArn.
+ */
+export function appSessionGuardrails(accountId: string, options: GuardrailOptions): { Sid: string; Condition: ConditionBlock }[] {
+  const appRoles = { ArnLike: { 'aws:PrincipalArn': appRolePattern(accountId) } };
+  const ownRole = (tag: string) => `arn:aws:iam::${accountId}:role${APP_ROLE_PATH}${APP_ROLE_NAME_PREFIX}\${aws:PrincipalTag/${tag}}`;
+  const appIdTag = `aws:PrincipalTag/${APP_ID_TAG}`;
+  const cnTag = `aws:PrincipalTag/${CERTIFICATE_CN_TAG}`;
+  if (!options.certificateSessions) {
+    return [
+      { Sid: GUARDRAIL_SIDS.sessionWithoutAppIdTag, Condition: { ...appRoles, Null: { [appIdTag]: 'true' } } },
+      { Sid: GUARDRAIL_SIDS.sessionTaggedForAnotherApp, Condition: { ...appRoles, ArnNotLike: { 'aws:PrincipalArn': ownRole(APP_ID_TAG) } } },
+    ];
+  }
+  return [
+    // Neither an AppId nor a certificate CN: one Null block, whose keys must all hold.
+    { Sid: GUARDRAIL_SIDS.sessionWithoutAppIdTag, Condition: { ...appRoles, Null: { [appIdTag]: 'true', [cnTag]: 'true' } } },
+    {
+      Sid: GUARDRAIL_SIDS.sessionTaggedForAnotherApp,
+      Condition: { ...appRoles, Null: { [appIdTag]: 'false' }, ArnNotLike: { 'aws:PrincipalArn': ownRole(APP_ID_TAG) } },
+    },
+    {
+      Sid: GUARDRAIL_SIDS.certificateSessionForAnotherApp,
+      Condition: { ...appRoles, Null: { [cnTag]: 'false' }, ArnNotLike: { 'aws:PrincipalArn': ownRole(CERTIFICATE_CN_TAG) } },
+    },
+  ];
+}
+
+/**
+ * A breakGlass wildcard stays within a name. In aws:PrincipalArn a `*` or `?` also matches `/`, so
+ * `role/platform-admin-*` would admit `role/platform-admin-x/attacker`, a role anyone allowed to create roles can
+ * make: whatever matches an entry with a `/` after the entry's fixed start is denied.
+ */
+function breakGlassWildcardGuardrails(owner: Account): { Sid: string; Condition: ConditionBlock }[] {
+  const legitimate = [appRolePattern(owner.id), ...(owner.deployRole ? [owner.deployRole] : []), ...(owner.planRole ? [owner.planRole] : [])];
+  return owner.breakGlass.filter((entry) => /[*?]/.test(entry)).map((entry, i) => ({
+    Sid: `${GUARDRAIL_SIDS.breakGlassWildcardAcrossPath}${i + 1}`,
+    Condition: {
+      ArnLike: { 'aws:PrincipalArn': entry },
+      StringLike: { 'aws:PrincipalArn': `${entry.slice(0, entry.search(/[*?]/))}*/*` },
+      ArnNotLike: { 'aws:PrincipalArn': legitimate },
+    },
+  }));
 }
 
 /**
@@ -63,17 +133,6 @@ function ciRoleLimit(Sid: string, role: string, actions: readonly string[], reso
     Resource: resources,
     Condition: { ArnLike: { 'aws:PrincipalArn': role } },
   };
-}
-
-/** Who may use an exclusive bucket: app roles, breakGlass, the root, and the CI roles (for this policy only). */
-export function trustedPrincipals(owner: Account): string[] {
-  return [
-    appRolePattern(owner.id),
-    accountRootArn(owner.id),
-    ...(owner.deployRole ? [owner.deployRole] : []),
-    ...(owner.planRole ? [owner.planRole] : []),
-    ...owner.breakGlass,
-  ];
 }
 
 /** Deny unless one source matches. Negated operators are true when the key is absent, so each list must fail. */

@@ -36,3 +36,8 @@ export const TAG_VALUE_MAX_CHARS = 256;
  * chaining" (AssumeRole API reference).
  */
 export const ROLE_CHAINING_MAX_SESSION_DURATION = 3600;
+
+/** The PEM certificate of a Roles Anywhere trust anchor (SourceData.x509CertificateData, IAM Roles Anywhere API). */
+export const TRUST_ANCHOR_CERTIFICATE_MAX_CHARS = 8000;
+/** Longest subject CN X.509 allows (RFC 5280 ub-common-name): the app id must fit in a certificate's CN. */
+export const CERTIFICATE_CN_MAX_CHARS = 64;

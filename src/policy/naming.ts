@@ -3,6 +3,7 @@
 /** Every app role lives under this path: bucket guardrails recognise app sessions by it. */
 export const APP_ROLE_PATH = '/keyless/';
 export const APP_ROLE_NAME_PREFIX = 'keyless-';
+const CONSUMER_POLICY_PREFIX = 'keyless-consume-';
 /** The session tag that ties a session to one app. */
 export const APP_ID_TAG = 'AppId';
 /**
@@ -10,6 +11,43 @@ export const APP_ID_TAG = 'AppId';
  * sessions of the keyless roles that carry its ARN here (consumer-policy.ts).
  */
 export const CONSUMER_TAG = 'keyless:consumer';
+
+/**
+ * Names of the managed policies that let one consumer principal open its app sessions, for `count` policies.
+ * `keyless-consume-role-NAME` for one, `keyless-consume-<n>-role-NAME` for several: the number never ends the name,
+ * so role `node` and role `node-1` can never produce the same name (IAM names may end in `-1` themselves).
+ */
+export function consumerPolicyNames(principal: { principalType: string; principalName?: string }, count: number): string[] {
+  const key = principal.principalName ? `${principal.principalType}-${principal.principalName}` : 'root';
+  if (count === 1) return [`${CONSUMER_POLICY_PREFIX}${key}`];
+  return Array.from({ length: count }, (_, i) => `${CONSUMER_POLICY_PREFIX}${i + 1}-${key}`);
+}
+
+/**
+ * The session tag IAM Roles Anywhere sets from the authenticating certificate's subject CN, with its default
+ * attribute mapping ("Certificate attribute mapping", IAM Roles Anywhere User Guide); a certificate consumer's CN
+ * is its app id. Callers cannot set it on an ExternalId app's session: those trust policies allow the AppId key only.
+ */
+export const CERTIFICATE_CN_TAG = 'x509Subject/CN';
+/** The service principal that opens certificate consumers' sessions ("Trust model", IAM Roles Anywhere User Guide). */
+export const ROLES_ANYWHERE_SERVICE = 'rolesanywhere.amazonaws.com';
+/** The Roles Anywhere profile of each account that vends certificate consumers' roles. */
+export const ROLES_ANYWHERE_PROFILE_NAME = 'keyless-apps';
+/** Characters of a trust anchor id: a UUID, which AWS assigns at creation. */
+const TRUST_ANCHOR_ID_CHARS = 36;
+
+export function trustAnchorName(ca: string): string {
+  return `keyless-${ca}`;
+}
+
+/**
+ * Stands for a trust anchor's ARN in policies until modules/ swaps in the Terraform reference: AWS assigns the id
+ * at creation. As long as the real ARN, so the trust policy quota is checked on the size IAM will see.
+ */
+export function trustAnchorArnPlaceholder(region: string, accountId: string, ca: string): string {
+  const id = `keyless-trust-anchor-${ca}`.padEnd(TRUST_ANCHOR_ID_CHARS, '_').slice(0, TRUST_ANCHOR_ID_CHARS);
+  return `arn:aws:rolesanywhere:${region}:${accountId}:trust-anchor/${id}`;
+}
 
 export function appRoleName(appId: string): string {
   return `${APP_ROLE_NAME_PREFIX}${appId}`;

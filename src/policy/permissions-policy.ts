@@ -1,4 +1,4 @@
-import { LIST_ACTION, OBJECT_ACTIONS, SECRET_READ_ACTIONS } from './actions';
+import { LIST_ACTION, OBJECT_ACTIONS, SECRET_KEY_ACTION, SECRET_READ_ACTIONS } from './actions';
 import { AppRole, RoleAccess } from './app-roles';
 import { policy, PolicyDocument, Statement } from './document';
 import { arnRegion, bucketArn } from './naming';
@@ -8,6 +8,7 @@ export function permissionsPolicy(role: AppRole): PolicyDocument {
   return policy(
     ...role.access.flatMap(accessStatements),
     ...kmsStatements(role),
+    ...secretKeyStatements(role),
     ...(role.secrets.length
       ? [{ Sid: 'ReadDeclaredSecrets', Effect: 'Allow' as const, Action: [...SECRET_READ_ACTIONS], Resource: [...role.secrets] }]
       : []),
@@ -46,5 +47,26 @@ function kmsStatements(role: AppRole): Statement[] {
     Action: [...actions],
     Resource: key,
     Condition: { StringEquals: { 'kms:ViaService': `s3.${arnRegion(key)}.amazonaws.com` } },
+  }));
+}
+
+/**
+ * A secret's customer managed key, only as Secrets Manager uses it to decrypt that secret: Secrets Manager calls
+ * kms:Decrypt with the caller's credentials, from its own endpoint, with the secret's ARN as encryption context
+ * ("Secret encryption and decryption in AWS Secrets Manager", security-encryption.html). The key is in the
+ * secret's region (checks/secret-key-region.ts).
+ */
+function secretKeyStatements(role: AppRole): Statement[] {
+  return role.secretKeyGrants.map(({ key, secrets }, i) => ({
+    Sid: `SecretKeyViaSecretsManagerOnly${i + 1}`,
+    Effect: 'Allow',
+    Action: SECRET_KEY_ACTION,
+    Resource: key,
+    Condition: {
+      StringEquals: {
+        'kms:ViaService': `secretsmanager.${arnRegion(key)}.amazonaws.com`,
+        'kms:EncryptionContext:SecretARN': [...secrets],
+      },
+    },
   }));
 }

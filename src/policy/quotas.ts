@@ -25,6 +25,7 @@ export function quotaDiagnostics(registry: Registry, plans: readonly AccountPlan
   const buckets = new Map(registry.buckets.map((b) => [b.name, b]));
   return plans.flatMap((plan) => [
     ...rolesPerAccount(plan),
+    ...namesUnique(plan),
     ...plan.roles.flatMap((role) => roleQuotas(role, plan.account, apps.get(role.appId)!)),
     ...plan.bucketPolicies.flatMap((b) => bucketPolicyQuota(b, plan.account, buckets.get(b.bucket)!)),
     ...plan.consumers.flatMap((c) => consumerQuotas(c, plan.account, registry.apps)),
@@ -42,12 +43,24 @@ function rolesPerAccount(plan: AccountPlan): Diagnostic[] {
     `(its other roles count too); ${raise}`)];
 }
 
+/** IAM names are unique per account and type: two resources of one name would fail the apply. */
+export function namesUnique(plan: AccountPlan): Diagnostic[] {
+  const names = [
+    ...plan.roles.map((r) => `role ${r.name}`),
+    ...plan.consumers.flatMap((c) => c.policyNames.map((n) => `managed policy ${n}`)),
+  ];
+  const twice = [...new Set(names.filter((n, i) => names.indexOf(n) !== i))];
+  return twice.map((name) => error(plan.account.location,
+    `account "${plan.account.alias}" would get two of ${name}; this is a keyless bug, please report it with the registry that causes it`));
+}
+
 function roleQuotas(role: RolePlan, account: Account, app: App): Diagnostic[] {
   const of = `role ${role.name} (account "${account.alias}")`;
   const problems: string[] = [];
   const trust = policySize(role.trustPolicy);
   if (trust > TRUST_POLICY_MAX_CHARS) {
-    problems.push(`trust policy of ${of} has ${trust} characters, over the IAM quota of ${TRUST_POLICY_MAX_CHARS}; shorten externalId, sourceIdentity or the consumer principal's path`);
+    const shorten = app.consumer.kind === 'certificate' ? 'shorten the app id' : 'shorten externalId, sourceIdentity or the consumer principal\'s path';
+    problems.push(`trust policy of ${of} has ${trust} characters, over the IAM quota of ${TRUST_POLICY_MAX_CHARS}; ${shorten}`);
   }
   const inline = policySize(role.permissionsPolicy);
   if (inline > ROLE_INLINE_POLICIES_MAX_CHARS) {
@@ -74,12 +87,12 @@ function bucketPolicyQuota(plan: BucketPolicyPlan, account: Account, bucket: Buc
   if (size <= BUCKET_POLICY_MAX_CHARS) return [];
   return [error(bucket.location,
     `bucket policy of "${plan.bucket}" (account "${account.alias}") has ${size} characters, over the S3 limit of ${BUCKET_POLICY_MAX_CHARS} (20 KB); ` +
-    'shorten the account\'s breakGlass list or the bucket\'s network lists')];
+    `shorten the account's breakGlass list, the bucket's network lists${bucket.keepStatements ? ` or its kept statements (${bucket.keepStatements.file})` : ''}`)];
 }
 
 function consumerQuotas(plan: ConsumerPlan, account: Account, apps: readonly App[]): Diagnostic[] {
   const { principalArn, principalType } = plan.principal;
-  const first = apps.find((a) => a.consumer.account === account.alias && a.consumer.principalArn === principalArn)!;
+  const first = apps.find((a) => a.consumer.kind === 'principal' && a.consumer.account === account.alias && a.consumer.principalArn === principalArn)!;
   const problems: string[] = [];
   plan.policies.forEach((doc, i) => {
     const size = policySize(doc);

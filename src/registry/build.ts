@@ -1,9 +1,11 @@
 import { MIN_SESSION_DURATION } from '../policy/limits';
 import { resolveExternalId } from './external-id';
-import { Account, App, Bucket, Consumer, Registry } from './model';
-import { accessPrefix } from './prefix';
+import { CaBundles } from './ca-bundle';
+import { Account, App, Bucket, CertificateAuthority, Consumer, KeptStatements, Registry, ServiceGrant } from './model';
+import { accessPrefix, normalizePrefix } from './prefix';
 import { parsePrincipal } from './principal';
 import { AccountsFile, AppFile } from './schema';
+import { defaultsSourceAccount } from './services';
 import { Parsed } from './yaml-source';
 
 /**
@@ -15,6 +17,8 @@ export function buildRegistry(
   accountsFile: Parsed<AccountsFile>,
   appFiles: readonly Parsed<AppFile>[],
   env: NodeJS.ProcessEnv,
+  bundles: CaBundles,
+  kept: ReadonlyMap<string, KeptStatements> = new Map(),
 ): Registry {
   const { source, data } = accountsFile;
   const accounts: Account[] = Object.entries(data.accounts).map(([alias, a]) => ({
@@ -42,7 +46,25 @@ export function buildRegistry(
       sourceIp: b.network.sourceIp ?? [],
     },
     kmsKey: b.kmsKey,
+    services: (b.services ?? []).map((g, i): ServiceGrant => ({
+      service: g.service,
+      prefix: normalizePrefix(g.prefix),
+      permissions: [...new Set(g.permissions)],
+      sourceArn: g.sourceArn === undefined ? [] : [g.sourceArn].flat(),
+      sourceAccount: g.sourceAccount ?? (defaultsSourceAccount(g.service) ? byAlias.get(b.account)?.id : undefined),
+      location: source.locate(['buckets', name, 'services', i]),
+    })),
+    keepStatements: kept.get(name),
+    existingPolicy: b.existingPolicy,
     location: source.locate(['buckets', name], true),
+  }));
+
+  const certificateAuthorities: CertificateAuthority[] = Object.entries(data.certificateAuthorities ?? {}).map(([name, ca]) => ({
+    name,
+    account: ca.account,
+    bundle: ca.bundle,
+    pem: bundles.get(name)?.pem ?? '',
+    location: source.locate(['certificateAuthorities', name], true),
   }));
 
   const apps: App[] = appFiles.map(({ source: s, data: a }) => ({
@@ -50,8 +72,8 @@ export function buildRegistry(
     owner: a.owner,
     description: a.description,
     consumer: consumer(a.consumer, byAlias),
-    externalId: resolveExternalId(a.externalId, env) ?? '',
-    externalIdEnv: typeof a.externalId === 'string' ? undefined : a.externalId.env,
+    externalId: resolveExternalId(a.externalId, env),
+    externalIdEnv: a.externalId === undefined || typeof a.externalId === 'string' ? undefined : a.externalId.env,
     sourceIdentity: a.sourceIdentity,
     access: a.access.map((acc, i) => ({
       bucket: acc.bucket,
@@ -66,17 +88,25 @@ export function buildRegistry(
       })),
       location: s.locate(['access', i]),
     })),
-    secrets: a.secrets ?? [],
+    secrets: (a.secrets ?? []).map(secretOf),
+    secretKeys: (a.secrets ?? []).flatMap((item) => (typeof item === 'string' ? [] : [{ secret: item.arn, kmsKey: item.kmsKey }])),
     maxSessionDuration: a.maxSessionDuration ?? MIN_SESSION_DURATION,
     file: s.file,
     location: s.locate(['id']),
   }));
 
-  return { root, accounts, buckets, apps };
+  return { root, accounts, buckets, certificateAuthorities, apps };
 }
 
 function consumer(c: AppFile['consumer'], accounts: ReadonlyMap<string, Account>): Consumer {
+  if (c.certificate) return { kind: 'certificate', ca: c.certificate.ca };
   const accountId = (c.account ? accounts.get(c.account)?.id : c.accountId) ?? '';
-  const principal = parsePrincipal(c.principal, accountId) ?? { principalArn: c.principal, principalType: 'root' as const };
-  return { account: c.account, accountId, ...principal };
+  const text = c.principal ?? '';
+  const principal = parsePrincipal(text, accountId) ?? { principalArn: text, principalType: 'root' as const };
+  return { kind: 'principal', account: c.account, accountId, ...principal };
+}
+
+/** The ARN of a `secrets` item: the item itself, or its `arn`. */
+export function secretOf(item: NonNullable<AppFile['secrets']>[number]): string {
+  return typeof item === 'string' ? item : item.arn;
 }

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Diagnostic, error, RegistryError, warning } from './diagnostics';
+import { ReadRegistryFile } from './kept-statements';
 import { Registry } from './model';
 import { decodeUtf8 } from './utf8';
 import { CheckedRegistry, validateRegistry } from './validate';
@@ -25,6 +26,8 @@ export interface RegistryFiles {
   readonly apps: readonly RegistryFile[];
   /** Files that could not be read, and warnings about what apps/ holds. */
   readonly diagnostics: readonly Diagnostic[];
+  /** Reads other files the registry names (keepStatements), relative to its root; none when absent. */
+  readonly readFile?: ReadRegistryFile;
 }
 
 /** The registry root: `$REGISTRY_DIR`, else the current directory. */
@@ -63,7 +66,7 @@ export function readRegistryFiles(root: string): RegistryFiles {
   };
   const [accounts] = existsSync(join(root, ACCOUNTS_FILE)) ? read(ACCOUNTS_FILE) : [];
   const apps = listAppFiles(root, diagnostics).flatMap(read);
-  return { accounts, apps, diagnostics };
+  return { accounts, apps, diagnostics, readFile: (file) => readFileSync(join(root, file), 'utf8') };
 }
 
 /**

@@ -35,6 +35,36 @@ export interface NetworkRestriction {
   readonly sourceIp: readonly string[];
 }
 
+/** An AWS service allowed to use a prefix of a bucket, only for the resources it acts for (confused-deputy keys). */
+export interface ServiceGrant {
+  /** The service principal, e.g. `cloudfront.amazonaws.com`. */
+  readonly service: string;
+  /** Object key prefix, ending in `/`. */
+  readonly prefix: string;
+  readonly permissions: readonly Permission[];
+  /** ArnLike patterns `aws:SourceArn` must match; empty when the grant holds aws:SourceAccount only. */
+  readonly sourceArn: readonly string[];
+  /** `aws:SourceAccount`, defaulted to the bucket's account for services that send it. */
+  readonly sourceAccount?: string;
+  readonly location: SourceLocation;
+}
+
+/** A statement of a keepStatements file, as written there (only its Sid and Effect are checked to exist). */
+export interface KeptStatement {
+  readonly sid: string;
+  /** The statement verbatim: keyless writes it into the bucket policy unchanged. */
+  readonly statement: Readonly<Record<string, unknown>>;
+  /** Where the statement starts in its file. */
+  readonly location: SourceLocation;
+}
+
+/** Bucket policy statements written before keyless managed the bucket, kept after keyless's own. */
+export interface KeptStatements {
+  /** The JSON file, relative to the registry root. */
+  readonly file: string;
+  readonly statements: readonly KeptStatement[];
+}
+
 /** An existing bucket whose bucket policy this project owns. */
 export interface Bucket {
   readonly name: string;
@@ -48,11 +78,35 @@ export interface Bucket {
   readonly enforceTls: boolean;
   readonly network?: NetworkRestriction;
   readonly kmsKey?: string;
+  /** AWS services that may use prefixes of the bucket. */
+  readonly services: readonly ServiceGrant[];
+  readonly keepStatements?: KeptStatements;
+  /**
+   * `adopt`: the workspace imports the live bucket policy, so the first plan is an in-place update; `replace`: the
+   * owner states that the first apply may overwrite whatever policy the bucket has.
+   */
+  readonly existingPolicy?: 'adopt' | 'replace';
   readonly location: SourceLocation;
 }
 
-/** The principal that assumes an app's role(s). */
-export interface Consumer {
+/**
+ * A CA whose certificates identify certificate consumers: an IAM Roles Anywhere trust anchor in `account`'s
+ * workspace, which vends the roles of that account only.
+ */
+export interface CertificateAuthority {
+  readonly name: string;
+  /** Alias of the account holding the trust anchor and the roles it vends. */
+  readonly account: string;
+  /** The bundle file, relative to the registry root. */
+  readonly bundle: string;
+  /** The CA certificate, PEM, as the trust anchor receives it. */
+  readonly pem: string;
+  readonly location: SourceLocation;
+}
+
+/** The principal that assumes an app's role(s) with the app's ExternalId. */
+export interface PrincipalConsumer {
+  readonly kind: 'principal';
   /** Registry alias when the consumer account is managed here; absent for external accounts. */
   readonly account?: string;
   readonly accountId: string;
@@ -62,6 +116,18 @@ export interface Consumer {
   /** IAM name (without path) of a role or user principal. */
   readonly principalName?: string;
 }
+
+/**
+ * An app that proves who it is with its own X.509 certificate (subject CN = app id) through IAM Roles Anywhere:
+ * no principal, no ExternalId.
+ */
+export interface CertificateConsumer {
+  readonly kind: 'certificate';
+  /** Name of the CertificateAuthority that issues the app's certificate. */
+  readonly ca: string;
+}
+
+export type Consumer = PrincipalConsumer | CertificateConsumer;
 
 /**
  * An offer of an access entry's prefix to another app. It grants nothing by itself: the other app takes it with an
@@ -89,19 +155,29 @@ export interface Access {
   readonly location: SourceLocation;
 }
 
+/** A secret encrypted with a customer managed KMS key, which its readers decrypt through Secrets Manager. */
+export interface SecretKey {
+  readonly secret: string;
+  readonly kmsKey: string;
+}
+
 export interface App {
   /** The AppId session tag value. */
   readonly id: string;
   readonly owner: string;
   readonly description?: string;
   readonly consumer: Consumer;
-  readonly externalId: string;
+  /** The ExternalId a principal consumer passes; undefined for a certificate consumer. */
+  readonly externalId?: string;
   /** The environment variable the ExternalId is read from, when the registry does not hold it literally. */
   readonly externalIdEnv?: string;
   /** StringLike pattern the caller's SourceIdentity must match. */
   readonly sourceIdentity?: string;
   readonly access: readonly Access[];
+  /** ARNs of the secrets the app reads. */
   readonly secrets: readonly string[];
+  /** The customer managed keys of those secrets that declare one. */
+  readonly secretKeys: readonly SecretKey[];
   readonly maxSessionDuration: number;
   /** The registry file that declares the app, relative to the registry root. */
   readonly file: string;
@@ -112,5 +188,6 @@ export interface Registry {
   readonly root: string;
   readonly accounts: readonly Account[];
   readonly buckets: readonly Bucket[];
+  readonly certificateAuthorities: readonly CertificateAuthority[];
   readonly apps: readonly App[];
 }

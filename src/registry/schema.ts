@@ -160,15 +160,81 @@ export const networkSchema = z.strictObject({
   when: (payload) => payload.issues.length === 0,
 });
 
+const kmsKeyArn = arnString().regex(/^arn:aws:kms:[a-z0-9-]+:\d{12}:key\/[A-Za-z0-9-]+$/, {
+  error: 'must be a KMS key ARN such as arn:aws:kms:eu-central-1:111111111111:key/<key-id>',
+});
+
+const secretArn = arnString().regex(/^arn:aws:secretsmanager:[a-z0-9-]+:\d{12}:secret:[\w/+=.@-]+$/, {
+  error: 'must be a Secrets Manager secret ARN without wildcards',
+  abort: true,
+}).regex(/-[A-Za-z0-9]{6}$/, {
+  error: 'must end with the 6 characters Secrets Manager appends to the name (e.g. secret:vendor/api-key-AbCdEf): an ARN without ' +
+    'them never matches the secret; copy the full ARN from the console or from aws secretsmanager describe-secret --secret-id NAME',
+});
+
+/** An object key prefix: never the whole bucket, never an IAM wildcard or variable. `owner` and `hint` complete the whole-bucket message. */
+function prefixSchema(owner: string, hint: string) {
+  return z.string().regex(PREFIX_PATTERN, {
+    error: 'must use only letters, digits and !_.\'()/-: "*", "?" and "$" would act as IAM wildcards or variables and widen the grant',
+  }).regex(/[^/]/, {
+    // The bucket policy and verify assume every grant is under a prefix: no whole-bucket grants.
+    error: `must not be "" or "/" (the whole bucket): ${owner}, e.g. "myapp-123/"; ${hint}`,
+  });
+}
+
+const permissionsSchema = z.array(z.enum(PERMISSIONS)).min(1, { error: 'must list at least one of read, write, delete, list' })
+  .describe('read=GetObject, write=PutObject, delete=DeleteObject, list=ListBucket under the prefix');
+
+/** A keepStatements file: a .json path relative to the registry root that stays inside it (no leading `/`, no `..`). */
+export const KEEP_FILE_PATTERN = /^(?!\/)(?!.*(^|\/)\.\.(\/|$)).+\.json$/;
+
+/** `<name>.amazonaws.com`: the form of every AWS service principal a bucket policy names. */
+export const SERVICE_PRINCIPAL_PATTERN = /^[a-z0-9][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)*\.amazonaws\.com$/;
+
+const sourceArn = arnString().regex(/^arn:aws:[a-z0-9-]+:[a-z0-9-]*:(\d{12}|\*)?:[^\s]+$/, {
+  error: 'must be the ARN of the resource the service acts for, such as arn:aws:cloudfront::111111111111:distribution/E2QWRUHEXAMPLE',
+});
+
+export const serviceGrantSchema = z.strictObject({
+  service: z.string().regex(SERVICE_PRINCIPAL_PATTERN, {
+    error: 'must be an AWS service principal such as cloudfront.amazonaws.com or logging.s3.amazonaws.com',
+  }).describe('the AWS service principal, e.g. cloudfront.amazonaws.com'),
+  prefix: prefixSchema('a service gets a prefix, like an app', 'name the prefix the service reads or writes').describe('object key prefix the service may use'),
+  permissions: permissionsSchema,
+  sourceArn: z.union([sourceArn, z.array(sourceArn).min(1, { error: 'must list at least one ARN' })]).optional()
+    .describe('aws:SourceArn: the resource(s) the service acts for (a distribution, a source bucket); ArnLike wildcards allowed'),
+  sourceAccount: quotedAccountId.optional()
+    .describe('aws:SourceAccount: the account whose resources the service acts for; default: the bucket\'s account, for services that send it'),
+});
+
 export const bucketSchema = z.strictObject({
   account: nonEmpty.describe('alias of the account that owns the bucket'),
   region: awsRegion.optional().describe('region of the bucket; default: the owning account\'s region'),
   exclusive: z.boolean().optional().describe('default true: only registry app roles, breakGlass, the deploy role and root may use the bucket'),
   enforceTls: z.boolean().optional().describe('default true: deny requests without TLS'),
   network: networkSchema.optional().describe('app sessions may use the bucket only from these networks'),
-  kmsKey: arnString().regex(/^arn:aws:kms:[a-z0-9-]+:\d{12}:key\/[A-Za-z0-9-]+$/, {
-    error: 'must be a KMS key ARN such as arn:aws:kms:eu-central-1:111111111111:key/<key-id>',
-  }).optional().describe('SSE-KMS key of the bucket, used by app roles through S3 only'),
+  kmsKey: kmsKeyArn.optional().describe('SSE-KMS key of the bucket, used by app roles through S3 only'),
+  services: z.array(serviceGrantSchema).optional()
+    .describe('AWS services that may use a prefix of the bucket, each held to the resource it acts for (aws:SourceArn/aws:SourceAccount)'),
+  keepStatements: z.string().regex(KEEP_FILE_PATTERN, {
+    error: 'must be a .json file inside the registry, relative to its root, e.g. policies/my-bucket.json',
+  }).optional().describe('JSON file of bucket policy statements kept verbatim after keyless\'s own (a policy document or an array of statements)'),
+  existingPolicy: z.enum(['adopt', 'replace']).optional()
+    .describe('adopt: import the live bucket policy into Terraform state, so the first plan shows what changes; ' +
+      'replace: the bucket has no policy worth keeping, the first apply overwrites it'),
+});
+
+/**
+ * A CA bundle path: relative to the registry root and inside it. The file lands in the plan as the trust anchor's
+ * certificate, so a pull request must not be able to point it at a file elsewhere on the CI runner.
+ */
+export const BUNDLE_PATH_PATTERN = /^(?!\/)(?!.*(^|\/)\.\.?(\/|$))[\w.\/-]+\.(pem|crt)$/;
+
+export const certificateAuthoritySchema = z.strictObject({
+  account: nonEmpty.describe('alias of the account whose workspace holds the Roles Anywhere trust anchor; the roles it vends live there'),
+  bundle: z.string().regex(BUNDLE_PATH_PATTERN, {
+    error: 'must be a .pem or .crt path relative to the registry root, inside it (no leading "/", no ".." segments), e.g. ca/swarm-ca.pem',
+  }).describe('the CA certificate (public, PEM), relative to the registry root'),
 });
 
 export const accountsFileSchema = z.strictObject({
@@ -180,6 +246,10 @@ export const accountsFileSchema = z.strictObject({
     z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { error: 'must be a valid S3 bucket name (3-63 of a-z, 0-9, ".", "-")' }),
     bucketSchema,
   ).optional().describe('existing buckets whose bucket policy this registry owns'),
+  certificateAuthorities: z.record(
+    z.string().regex(ALIAS_PATTERN, { error: 'must match [a-z][a-z0-9-]*: it names the Roles Anywhere trust anchor' }),
+    certificateAuthoritySchema,
+  ).optional().describe('CAs whose certificates identify certificate consumers, through IAM Roles Anywhere trust anchors'),
 }).meta({ title: 'keyless accounts.yaml' });
 
 const envRef = z.strictObject({
@@ -211,14 +281,18 @@ export const appFileSchema = z.strictObject({
   consumer: z.strictObject({
     account: nonEmpty.optional().describe('alias of the registry account the principal lives in'),
     accountId: quotedAccountId.optional().describe('or: id of an account outside the registry (nothing is written there)'),
-    principal: nonEmpty.refine(isAwsPartition, awsPartitionRule).describe('role/NAME (paths allowed), user/NAME, root, or a full IAM ARN'),
-  }).describe('the principal that assumes the app role'),
+    principal: nonEmpty.refine(isAwsPartition, awsPartitionRule).optional()
+      .describe('role/NAME (paths allowed), user/NAME, root, or a full IAM ARN; not with certificate'),
+    certificate: z.strictObject({
+      ca: nonEmpty.describe('a certificateAuthorities name from accounts.yaml'),
+    }).optional().describe('instead of a principal: the app holds an X.509 certificate with CN = its id, issued by this CA (IAM Roles Anywhere)'),
+  }).describe('who opens the app\'s sessions: a principal (with externalId), or a certificate'),
   externalId: z.union([
     z.string().min(EXTERNAL_ID_MIN_CHARS, { error: `must be ${EXTERNAL_ID_RULE}` })
       .max(EXTERNAL_ID_MAX_CHARS, { error: `must be ${EXTERNAL_ID_RULE}` })
       .regex(EXTERNAL_ID_PATTERN, { error: `must be ${EXTERNAL_ID_RULE}` }),
     envRef,
-  ]).describe('the sts:ExternalId the app must pass, or { env: VAR } to read it at synth time'),
+  ]).optional().describe('the sts:ExternalId the app must pass, or { env: VAR } to read it at synth time; required for a principal consumer, not allowed with a certificate'),
   sourceIdentity: z.string()
     .min(1, { error: `must be ${SOURCE_IDENTITY_MIN_CHARS} to ${SOURCE_IDENTITY_MAX_CHARS} characters` })
     // A wildcard pattern may be shorter than the identities it matches: "*" requires some SourceIdentity.
@@ -232,25 +306,18 @@ export const appFileSchema = z.strictObject({
     bucket: nonEmpty.describe('a bucket declared in accounts.yaml'),
     from: z.string().regex(APP_ID_PATTERN, { error: 'must be the id of the app that owns the prefix and shares it, e.g. ingest' })
       .optional().describe('the app that owns this prefix and shares it with this app (its shareWith must name this app)'),
-    prefix: z.string().regex(PREFIX_PATTERN, {
-      error: 'must use only letters, digits and !_.\'()/-: "*", "?" and "$" would act as IAM wildcards or variables and widen the grant',
-    }).regex(/[^/]/, {
-      // The bucket policy and verify assume each app owns a prefix: no whole-bucket grants.
-      error: 'must not be "" or "/" (the whole bucket): each app owns a prefix under which its objects live, e.g. "myapp-123/"; ' +
-        'leave prefix out for the default "<id>/"',
-    }).optional().describe('object key prefix the app owns; default "<id>/"'),
-    permissions: z.array(z.enum(PERMISSIONS)).min(1, { error: 'must list at least one of read, write, delete, list' })
-      .describe('read=GetObject, write=PutObject, delete=DeleteObject, list=ListBucket under the prefix'),
+    prefix: prefixSchema('each app owns a prefix under which its objects live', 'leave prefix out for the default "<id>/"').optional().describe('object key prefix the app owns; default "<id>/"'),
+    permissions: permissionsSchema,
     shareWith: z.array(shareSchema).optional()
       .describe('apps this app offers its prefix to; each must also declare an access entry with from: <this app>'),
   })).min(1, { error: 'must list at least one bucket' }).describe('the buckets and prefixes the app may use'),
-  secrets: z.array(arnString().regex(/^arn:aws:secretsmanager:[a-z0-9-]+:\d{12}:secret:[\w/+=.@-]+$/, {
-    error: 'must be a Secrets Manager secret ARN without wildcards',
-    abort: true,
-  }).regex(/-[A-Za-z0-9]{6}$/, {
-    error: 'must end with the 6 characters Secrets Manager appends to the name (e.g. secret:vendor/api-key-AbCdEf): an ARN without ' +
-      'them never matches the secret; copy the full ARN from the console or from aws secretsmanager describe-secret --secret-id NAME',
-  })).optional().describe('Secrets Manager secrets the app may read'),
+  secrets: z.array(z.union([
+    secretArn,
+    z.strictObject({
+      arn: secretArn.describe('the secret\'s full ARN'),
+      kmsKey: kmsKeyArn.describe('the customer managed KMS key the secret is encrypted with; the app may decrypt with it only via Secrets Manager, for this secret'),
+    }),
+  ])).optional().describe('Secrets Manager secrets the app may read: an ARN, or { arn, kmsKey } for one encrypted with a customer managed key'),
   maxSessionDuration: z.number().int()
     .min(MIN_SESSION_DURATION, { error: `must be ${MIN_SESSION_DURATION} to ${MAX_SESSION_DURATION} seconds (1 to 12 hours), the range IAM accepts` })
     .max(MAX_SESSION_DURATION, { error: `must be ${MIN_SESSION_DURATION} to ${MAX_SESSION_DURATION} seconds (1 to 12 hours), the range IAM accepts` })
@@ -259,3 +326,4 @@ export const appFileSchema = z.strictObject({
 
 export type AccountsFile = z.infer<typeof accountsFileSchema>;
 export type AppFile = z.infer<typeof appFileSchema>;
+export type ServiceGrantEntry = z.infer<typeof serviceGrantSchema>;

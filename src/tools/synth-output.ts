@@ -5,6 +5,7 @@ import { join } from 'node:path';
 export interface TerraformJson {
   readonly resource?: Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, unknown>>>>>>;
   readonly data?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  readonly provider?: { readonly aws?: readonly { readonly region?: string }[] };
 }
 
 /** One workspace as synthesized: `<outDir>/stacks/<alias>/cdk.tf.json`. */

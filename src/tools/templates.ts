@@ -26,6 +26,8 @@ export function renderTemplate(name: string, view: object, dir: string = TEMPLAT
     quote,
     shell: shellWord,
     eq: (a: unknown, b: unknown) => a === b,
+    concat: (...args: unknown[]) => args.slice(0, -1).map(String).join(''),
+    dirname: (path: unknown) => String(path ?? '').replace(/\/[^/]*$/, ''),
     join: (items: unknown, separator: unknown) => (Array.isArray(items) ? items.join(typeof separator === 'string' ? separator : ', ') : ''),
   });
   const partialsDir = join(dir, name);

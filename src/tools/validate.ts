@@ -1,13 +1,17 @@
-import { formatDiagnostic, summary } from '../registry/diagnostics';
+import { formatDiagnostic, sortDiagnostics, summary } from '../registry/diagnostics';
+import { firstApplyWarnings } from '../registry/first-apply';
 import { checkRegistry } from '../registry/load';
 import { CommandContext, parseOptions } from './command';
 
 /**
  * `keyless validate`: every problem of the registry, one located line each,
- * then `N errors, M warnings`. Exit 1 on any error; warnings alone pass.
+ * then `N errors, M warnings`. Exit 1 on any error; warnings alone pass. Also warns about buckets whose first
+ * apply would replace their whole policy unseen.
  */
 export function validate(root: string, env: NodeJS.ProcessEnv, print: (line: string) => void): number {
-  const { registry, diagnostics } = checkRegistry(root, env);
+  const checked = checkRegistry(root, env);
+  const { registry } = checked;
+  const diagnostics = registry ? sortDiagnostics([...checked.diagnostics, ...firstApplyWarnings(registry)]) : checked.diagnostics;
   for (const d of diagnostics) print(formatDiagnostic(d));
   const counts = registry ? ` (${registry.accounts.length} accounts, ${registry.buckets.length} buckets, ${registry.apps.length} apps)` : '';
   print(`${summary(diagnostics)}${counts}`);

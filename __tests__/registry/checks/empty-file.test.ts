@@ -7,7 +7,7 @@ describe('emptyFile', () => {
 
   test('GIVEN an empty app file WHEN validated THEN what to write is said, or to delete it', () => {
     expect(problems(ACCOUNTS, { a: '' })).toEqual([
-      'apps/a.yaml:1:1: error: the file is empty; declare the app (id, owner, consumer, externalId, access) or delete the file',
+      'apps/a.yaml:1:1: error: the file is empty; declare the app (id, owner, consumer, externalId or a certificate consumer, access) or delete the file',
     ]);
   });
 

@@ -23,7 +23,7 @@ describe('schema check', () => {
 
     test('GIVEN a field like no known one WHEN validated THEN the message lists the fields allowed there', () => {
       expect(problems(accountsWith('    account: data', '    account: data\n    color: red'), {})).toEqual([
-        'accounts.yaml:12:5: error: unknown field "color"; remove it or use one of: account, region, exclusive, enforceTls, network, kmsKey',
+        'accounts.yaml:12:5: error: unknown field "color"; remove it or use one of: account, region, exclusive, enforceTls, network, kmsKey, services, keepStatements, existingPolicy',
       ]);
     });
 
@@ -43,7 +43,7 @@ describe('schema check', () => {
 
     test('GIVEN a nested field missing WHEN validated THEN the enclosing mapping is located', () => {
       expect(problems(ACCOUNTS, appWith('  principal: role/node\n', ''))).toEqual([
-        'apps/a.yaml:4:3: error: missing field "principal" (role/NAME (paths allowed), user/NAME, root, or a full IAM ARN); add it',
+        'apps/a.yaml:4:3: error: missing field "principal" (role/NAME, user/NAME, root, or a full IAM ARN); add it, or use certificate: { ca: NAME } instead of account and principal',
       ]);
     });
 

@@ -25,18 +25,19 @@ describe('generateRegistry', () => {
     const bucketOwners = registry!.buckets.map((b) => b.account);
     expect(new Set(bucketOwners).size).toBe(2);
     expect(bucketOwners).toHaveLength(2);
-    const principals = new Set(registry!.apps.map((a) => a.consumer.principalArn));
-    expect(principals.size).toBe(4);
-    expect(registry!.apps.every((a) => a.consumer.principalType === 'role' && a.consumer.account)).toBe(true);
+    const consumers = registry!.apps.map((a) => a.consumer);
+    expect(new Set(consumers.map((c) => c.kind === 'principal' && c.principalArn)).size).toBe(4);
+    expect(consumers.every((c) => c.kind === 'principal' && c.principalType === 'role' && c.account)).toBe(true);
   });
 
   it('GIVEN 40 apps WHEN loaded THEN each node role consumes apps of both buckets', () => {
     const { registry } = checkRegistry(generate(40), {});
     const bucketsByPrincipal = new Map<string, Set<string>>();
     for (const app of registry!.apps) {
-      const buckets = bucketsByPrincipal.get(app.consumer.principalArn) ?? new Set();
+      const principal = app.consumer.kind === 'principal' ? app.consumer.principalArn : '';
+      const buckets = bucketsByPrincipal.get(principal) ?? new Set();
       app.access.forEach((a) => buckets.add(a.bucket));
-      bucketsByPrincipal.set(app.consumer.principalArn, buckets);
+      bucketsByPrincipal.set(principal, buckets);
     }
     expect([...bucketsByPrincipal.values()].map((b) => b.size)).toEqual([2, 2, 2, 2]);
   });

@@ -5,6 +5,9 @@ import { KEYLESS_ENTRY } from '../../../src/tools/launch';
 import { PACKAGE_ROOT } from '../../../src/tools/package';
 import { EMPTY_APP_ENTRY, runEntry } from '../../../src/tools/bench/run-entry';
 
+// Each test starts a tsx child process: on a shared machine that alone can outlast jest's 5 s default.
+jest.setTimeout(60_000);
+
 describe('runEntry', () => {
   let outDir: string;
   beforeEach(() => (outDir = mkdtempSync(join(tmpdir(), 'keyless-launch-'))));

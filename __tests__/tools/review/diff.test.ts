@@ -17,7 +17,7 @@ function messages(after: Registry, before: Registry = BASE): string[] {
 
 describe('diffRegistries', () => {
   it('GIVEN the same registry WHEN diffed THEN nothing is changed, touched or flagged', () => {
-    expect(diffRegistries(BASE, registry(ACCOUNTS_YAML, { uploader: uploaderYaml(), archiver: archiverYaml() }))).toEqual({ apps: [], workspaces: [], warnings: [] });
+    expect(diffRegistries(BASE, registry(ACCOUNTS_YAML, { uploader: uploaderYaml(), archiver: archiverYaml() }))).toEqual({ apps: [], workspaces: [], warnings: [], buckets: [] });
   });
 
   it('GIVEN added, changed and removed apps WHEN diffed THEN they are listed added first, removed last', () => {
@@ -106,8 +106,9 @@ describe('diffRegistries', () => {
     const diff = diffRegistries(before, registry(moved, { uploader, archiver: archiverYaml() }));
 
     expect(diff.warnings.filter((w) => w.subject === 'drop').map((w) => `${w.kind}: ${w.message}`)).toContainEqual(
-      'widened: bucket moved from account data to swarm: its guardrail policy moves from workspace data to workspace swarm '
-      + '(apply data first: its delete of the old policy would remove the new one); the roles of uploader for it are now in account swarm',
+      'widened: bucket moved from account data to swarm: workspace swarm writes its guardrail policy; before applying, run terraform state rm '
+      + 'on its aws_s3_bucket_policy in workspace data (terraform state list shows the address): the deploy role may not delete bucket policies; '
+      + 'the roles of uploader for it are now in account swarm',
     );
     expect(diff.workspaces).toEqual(['data', 'swarm']);
     const roleRow = diff.apps.find((a) => a.id === 'uploader')!.rows.find((r) => r.field === 'drop: role');
@@ -189,7 +190,9 @@ buckets:
     const before = registry(ACCOUNTS_YAML, {});
     const warnings = messages(registry(accounts, {}), before);
 
-    expect(warnings).toContain('widened drop: bucket left the registry: its guardrail bucket policy is deleted on apply');
+    expect(warnings).toContain('removed drop: bucket left the registry: it keeps its last guardrail policy; before applying, run terraform state rm '
+      + 'on its aws_s3_bucket_policy in workspace data (terraform state list shows the address): the deploy role may not delete bucket policies, '
+      + 'so a breakGlass principal or the root deletes the policy if the bucket should lose its guardrails');
     expect(warnings).toContain('removed swarm: account left the registry: workspace swarm is no longer planned; run terraform destroy in it to remove what it deployed');
   });
 });

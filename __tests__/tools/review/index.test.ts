@@ -28,6 +28,17 @@ function expectNoExternalIdValue(markdown: string): void {
 }
 
 describe('review of a git history', () => {
+  it('GIVEN a kept statement changed in its JSON file WHEN reviewed THEN the file is read at both commits and its diff is shown', () => {
+    const keep = (resource: string) => JSON.stringify([{ Sid: 'DenyOld', Effect: 'Deny', Principal: '*', Action: 's3:DeleteObject', Resource: resource }], null, 2);
+    const accounts = ACCOUNTS_YAML.replace('  drop:\n    account: data\n', '  drop:\n    account: data\n    keepStatements: policies/drop.json\n');
+    const md = reviewChange({ 'accounts.yaml': accounts, 'policies/drop.json': keep('arn:aws:s3:::drop/logs/*'), 'apps/uploader.yaml': uploaderYaml() },
+      (f) => f.write({ 'policies/drop.json': keep('arn:aws:s3:::drop/logs/old/*') }));
+
+    expect(md).toContain('kept statement DenyOld (Deny) changed: read its diff below');
+    expect(md).toContain('```diff\n  {\n    "Sid": "DenyOld",');
+    expect(md).toContain('-   "Resource": "arn:aws:s3:::drop/logs/*"\n+   "Resource": "arn:aws:s3:::drop/logs/old/*"');
+  });
+
   it('GIVEN a commit that adds an app WHEN reviewed THEN the headline, its table and the diagram show it, with no warning', () => {
     const md = reviewChange({ 'apps/uploader.yaml': uploaderYaml() }, (f) => f.write({ 'apps/archiver.yaml': archiverYaml() }));
 

@@ -17,7 +17,9 @@ beforeAll(() => {
   registry = bundledRegistry();
   pristine = synthesize(registry);
   const role = appRoles(registry).find((r) => r.app.id === APP)!;
-  consumerArn = role.app.consumer.principalArn;
+  const { consumer } = role.app;
+  if (consumer.kind !== 'principal') throw new Error(`${APP} must be a principal consumer`);
+  consumerArn = consumer.principalArn;
   roleArn = role.arn;
 });
 

@@ -138,7 +138,7 @@ describe('verifyOutput on carelessly edited output', () => {
 
     const report = await verifyOutput(registry, dir);
 
-    const swarmApps = registry.apps.filter((a) => a.consumer.account === 'swarm').map((a) => a.id);
+    const swarmApps = registry.apps.filter((a) => a.consumer.kind === 'principal' && a.consumer.account === 'swarm').map((a) => a.id);
     expect(swarmApps.length).toBeGreaterThan(1);
     expect(failing(report).map((r) => r.app).sort()).toEqual([...swarmApps].sort());
     expect(failing(report).every((r) => /^AssumeRole of \S+'s role, trust loosened to account 222222222222: its own policies must refuse$/.test(r.scenario))).toBe(true);
@@ -199,6 +199,10 @@ describe('verifyOutput on carelessly edited output', () => {
       'write outside its prefix s3://assumed-with-external-id/uploads-outside/: s3:PutObject',
       'write outside its prefix s3://assumed-with-external-id/uploads-outside/: s3:AbortMultipartUpload',
       'write outside its prefix s3://assumed-with-external-id/uploads-outside/: s3:ListMultipartUploadParts',
+      "read under swarm-reporter's prefix s3://assumed-with-external-id/reports/",
+      "write under swarm-reporter's prefix s3://assumed-with-external-id/reports/: s3:PutObject",
+      "write under swarm-reporter's prefix s3://assumed-with-external-id/reports/: s3:AbortMultipartUpload",
+      "write under swarm-reporter's prefix s3://assumed-with-external-id/reports/: s3:ListMultipartUploadParts",
     ]);
   });
 
@@ -213,6 +217,7 @@ describe('verifyOutput on carelessly edited output', () => {
     expect(failingNames(report)).toEqual([
       'list outside its prefix s3://assumed-with-external-id/uploads-outside/',
       'list the whole bucket s3://assumed-with-external-id/',
+      "list under swarm-reporter's prefix s3://assumed-with-external-id/reports/",
     ]);
   });
 
@@ -224,7 +229,10 @@ describe('verifyOutput on carelessly edited output', () => {
 
     const report = await verifyOutput(registry, dir);
 
-    expect(failingNames(report, 'swarm-uploader')).toEqual(['read outside its prefix s3://assumed-with-external-id/uploads-outside/']);
+    expect(failingNames(report, 'swarm-uploader')).toEqual([
+      'read outside its prefix s3://assumed-with-external-id/uploads-outside/',
+      "read under swarm-reporter's prefix s3://assumed-with-external-id/reports/",
+    ]);
   });
 
   it('GIVEN the policy variables unescaped in the raw JSON WHEN verified THEN each interpolation is reported and every bucket scenario errors', async () => {
@@ -252,6 +260,6 @@ describe('verifyOutput on carelessly edited output', () => {
       'AssumeRole with its ExternalId and AppId tag and SourceIdentity',
       'TagSession with its AppId tag only',
     ]));
-    expect(new Set(failing(report).map((r) => r.app))).toEqual(new Set(['analytics-etl', 'event-ingest', 'ledger-archiver', 'swarm-uploader']));
+    expect(new Set(failing(report).map((r) => r.app))).toEqual(new Set(['analytics-etl', 'event-ingest', 'ledger-archiver', 'swarm-uploader', 'web-publisher']));
   });
 });

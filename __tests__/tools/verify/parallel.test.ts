@@ -2,7 +2,7 @@ import { Registry } from '../../../src/registry/model';
 import { verifyOutput } from '../../../src/tools/verify';
 import { bundledRegistry, editPolicy, mutated, resourceWhere, synthesize } from './output-fixture';
 
-// Each worker loads tsx and the simulator's IAM data: seconds on two busy cores. Not a speed test (see bench).
+// Worker threads each load the simulator's IAM data: on a shared machine that alone can outlast jest's 5 s default.
 jest.setTimeout(60_000);
 
 let registry: Registry;

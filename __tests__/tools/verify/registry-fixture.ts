@@ -13,6 +13,7 @@ accounts:
     region: us-east-1
     deployRole: arn:aws:iam::222222222222:role/deploy
     planRole: arn:aws:iam::222222222222:role/plan
+    breakGlass: [arn:aws:iam::222222222222:role/ops-?-admin*]
   work:
     id: "333333333333"
     region: eu-west-1

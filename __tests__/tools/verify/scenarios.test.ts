@@ -75,8 +75,20 @@ describe('deriveScenarios', () => {
   });
 
   it('GIVEN any scenario WHEN derived THEN every request spells out the principal and transport keys', () => {
-    for (const request of scenarios.flatMap((s) => s.requests)) {
+    const requests = scenarios.flatMap((s) => s.requests);
+    for (const request of requests.filter((r) => !r.principal.endsWith('.amazonaws.com'))) {
       expect(Object.keys(request.context)).toEqual(expect.arrayContaining(['aws:PrincipalArn', 'aws:PrincipalAccount', 'aws:userid', 'aws:SecureTransport']));
+    }
+  });
+
+  it('GIVEN a request by an AWS service WHEN derived THEN it carries the service keys AWS sets, and no aws:PrincipalArn', () => {
+    const service = scenarios.flatMap((s) => s.requests).filter((r) => r.principal.endsWith('.amazonaws.com'));
+
+    expect(service.length).toBeGreaterThan(0);
+    for (const request of service) {
+      expect(request.context).toMatchObject({ 'aws:PrincipalServiceName': request.principal, 'aws:PrincipalIsAWSService': 'true', 'aws:SecureTransport': 'true' });
+      expect(request.context['aws:PrincipalArn']).toBeUndefined();
+      expect(request.identity).toEqual([]);
     }
   });
 
@@ -128,12 +140,34 @@ describe('deriveScenarios', () => {
   });
 });
 
+describe('breakGlass wildcards', () => {
+  it('GIVEN a breakGlass pattern WHEN derived THEN a role its first wildcard reaches only across a path is expected to be denied by its own statement', () => {
+    const s = find('arn:aws:iam::222222222222:role/ops-/-admin*, which matches breakGlass arn:aws:iam::222222222222:role/ops-?-admin* only across a path: s3:GetObject');
+
+    expect([s.expected, s.expectedSid, s.requests[0].context['aws:PrincipalArn']])
+      .toEqual(['Denied', 'DenyBreakGlassWildcardAcrossPath1', 'arn:aws:iam::222222222222:role/ops-/-adminverify']);
+  });
+
+  it('GIVEN the deploy and plan roles WHEN derived THEN on an exclusive bucket neither may delete the bucket policy', () => {
+    expect(find('deploy role arn:aws:iam::222222222222:role/deploy deletes the bucket policy: s3:DeleteBucketPolicy'))
+      .toMatchObject({ expected: 'Denied', expectedSid: 'DenyDeployRoleBeyondBucketPolicy' });
+  });
+
+  it('GIVEN an app without SourceIdentity WHEN derived THEN a chained call passing an upstream SourceIdentity is expected to be allowed', () => {
+    const s = find('AssumeRole from a session that already carries a SourceIdentity (role chaining)', 'partner');
+
+    expect(s.expected).toBe('Allowed');
+    expect(s.requests.map((r) => r.action)).toEqual(['sts:AssumeRole', 'sts:TagSession', 'sts:SetSourceIdentity']);
+  });
+});
+
 describe('GUARDRAIL_SIDS', () => {
   it('GIVEN a bucket with every guardrail WHEN its policy is built THEN its Deny statements are exactly the Sids verify expects', () => {
     const locked = registry.buckets.find((b) => b.name === 'locked')!;
     const owner = registry.accounts.find((a) => a.alias === locked.account)!;
 
-    const sids = bucketPolicy(locked, owner).Statement.map((s) => s.Sid);
+    // Numbered per wildcard breakGlass entry.
+    const sids = bucketPolicy(locked, owner, { certificateSessions: true }).Statement.map((s) => s.Sid.replace(/\d+$/, ''));
 
     expect(new Set(sids)).toEqual(new Set(Object.values(GUARDRAIL_SIDS)));
   });

@@ -1,4 +1,5 @@
-import { concreteInstance, matchesPattern, uniqueId } from '../../../src/tools/verify/stand-ins';
+import { matchesPattern } from '../../../src/policy/arn-pattern';
+import { concreteInstance, uniqueId } from '../../../src/tools/verify/stand-ins';
 
 describe('stand-ins', () => {
   it('GIVEN a role ARN WHEN its unique id is taken twice THEN it is the same AROA id, and differs for another role', () => {

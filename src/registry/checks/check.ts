@@ -1,3 +1,4 @@
+import { CaBundles } from '../ca-bundle';
 import { Diagnostic } from '../diagnostics';
 import { AccountsFile, AppFile } from '../schema';
 import { Parsed, YamlSource } from '../yaml-source';
@@ -8,6 +9,10 @@ export interface CheckInput {
   /** App files that passed their schema, in file name order. */
   readonly apps: readonly Parsed<AppFile>[];
   readonly env: NodeJS.ProcessEnv;
+  /** The CA bundle files accounts.yaml declares, as read from the registry root. */
+  readonly bundles: CaBundles;
+  /** The time certificate validity is judged at. */
+  readonly now: Date;
 }
 
 /** A rule across fields or files, in the style of cdk-nag: one rule per file in this directory. */

@@ -6,7 +6,7 @@ import { Check } from './check';
 /** `externalId: { env: NAME }`: the variable is set and holds a valid ExternalId (its value is never printed). */
 export const externalIdEnv: Check = ({ apps, env }) =>
   apps.flatMap(({ source, data }): Diagnostic[] => {
-    if (typeof data.externalId === 'string') return [];
+    if (data.externalId === undefined || typeof data.externalId === 'string') return [];
     const name = data.externalId.env;
     const value = env[name];
     const at = source.locate(['externalId', 'env']);

@@ -10,7 +10,7 @@ export const sessionDurationChaining: Check = ({ apps }) =>
   apps.flatMap(({ source, data }) => {
     const duration = data.maxSessionDuration;
     const { principal } = data.consumer;
-    if (duration === undefined || duration <= ROLE_CHAINING_MAX_SESSION_DURATION) return [];
+    if (duration === undefined || duration <= ROLE_CHAINING_MAX_SESSION_DURATION || principal === undefined) return [];
     if (!principal.replace(/^arn:aws:iam::\d{12}:/, '').startsWith('role/')) return [];
     return [warning(source.locate(['maxSessionDuration']),
       `maxSessionDuration is ${duration}, but the consumer ${principal} is a role, and STS caps sessions of roles assumed by role chaining ` +

@@ -3,7 +3,8 @@ import { CommandContext } from '../command';
 import { placeholderEnv } from '../placeholder-env';
 import { renderTemplate } from '../templates';
 import { UserError } from '../user-error';
-import { onboardView } from './onboard-view';
+import { certificateOnboardView } from './certificate-view';
+import { findApp, onboardView } from './onboard-view';
 
 export const ONBOARD_USAGE = 'usage: keyless onboard <app id>';
 
@@ -12,7 +13,10 @@ export function onboard(root: string, argv: readonly string[], templatesDir?: st
   if (argv.length !== 1 || argv[0].startsWith('-')) throw new UserError(`expected exactly one app id\n${ONBOARD_USAGE}`);
   // The ExternalId is needed only when literal; an env reference stays a placeholder, so no secret is required.
   const registry = loadRegistry(root, placeholderEnv());
-  return renderTemplate('onboard', onboardView(registry, argv[0]), templatesDir);
+  const app = findApp(registry, argv[0]);
+  return app.consumer.kind === 'certificate'
+    ? renderTemplate('onboard-certificate', certificateOnboardView(registry, app.id), templatesDir)
+    : renderTemplate('onboard', onboardView(registry, app.id), templatesDir);
 }
 
 /** `keyless onboard <app id>`: the Markdown on stdout. */

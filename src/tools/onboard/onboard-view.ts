@@ -1,7 +1,7 @@
 import { appRoles } from '../../policy/app-roles';
 import { ROLE_CHAINING_MAX_SESSION_DURATION } from '../../policy/limits';
 import { PERMISSIONS } from '../../registry/schema';
-import { NetworkRestriction, Permission, Registry } from '../../registry/model';
+import { App, NetworkRestriction, Permission, Registry } from '../../registry/model';
 import { policy } from '../../policy/document';
 import { UserError } from '../user-error';
 
@@ -79,14 +79,44 @@ export interface OnboardView {
   readonly outsidePolicy?: string;
 }
 
-/** The onboarding facts of one app; its ExternalId only when the registry holds it literally. */
-export function onboardView(registry: Registry, appId: string): OnboardView {
+/** The app of the registry with this id; a UserError listing the known ids otherwise. */
+export function findApp(registry: Registry, appId: string): App {
   const app = registry.apps.find((a) => a.id === appId);
   if (!app) {
     const known = registry.apps.map((a) => a.id).sort();
     throw new UserError(`unknown app "${appId}"; known apps: ${known.length ? known.join(', ') : 'none (apps/ is empty)'}`);
   }
-  const roles = appRoles(registry).filter((r) => r.app === app).map((role): OnboardRole => {
+  return app;
+}
+
+/** The onboarding facts of one principal-consumer app; its ExternalId only when the registry holds it literally. */
+export function onboardView(registry: Registry, appId: string): OnboardView {
+  const app = findApp(registry, appId);
+  const { consumer } = app;
+  if (consumer.kind !== 'principal') throw new Error(`${appId} is a certificate consumer: use certificateOnboardView`);
+  const roles = onboardRoles(registry, app);
+  // A role principal calls with role session credentials (an EC2 node role, a task role); a trusted account
+  // usually delegates to roles too. Only an IAM user's own keys open an unchained session.
+  const roleChaining = consumer.principalType !== 'user';
+  const sessionDuration = roleChaining ? Math.min(app.maxSessionDuration, ROLE_CHAINING_MAX_SESSION_DURATION) : app.maxSessionDuration;
+  return {
+    app: { id: app.id, owner: app.owner, description: app.description },
+    principalArn: consumer.principalArn,
+    principalIsAccount: consumer.principalType === 'root',
+    externalId: app.externalIdEnv ? { env: app.externalIdEnv } : { file: externalIdSecretFile(app.id), literal: app.externalId },
+    sourceIdentity: app.sourceIdentity ? { pattern: app.sourceIdentity, example: exampleSourceIdentity(app.sourceIdentity) } : undefined,
+    maxSessionDuration: app.maxSessionDuration,
+    sessionDuration,
+    roleChaining,
+    sessionCapped: sessionDuration < app.maxSessionDuration,
+    roles,
+    outsidePolicy: consumer.account ? undefined : outsidePolicy(roles.map((r) => r.arn), Boolean(app.sourceIdentity)),
+  };
+}
+
+/** The app's roles with their grants, as the snippets show them. */
+export function onboardRoles(registry: Registry, app: App): OnboardRole[] {
+  return appRoles(registry).filter((r) => r.app === app).map((role): OnboardRole => {
     const grants = role.access.map((a): OnboardGrant => {
       const has = (p: Permission) => a.permissions.includes(p);
       return {
@@ -118,23 +148,6 @@ export function onboardView(registry: Registry, appId: string): OnboardView {
       secrets: role.secrets,
     };
   });
-  // A role principal calls with role session credentials (an EC2 node role, a task role); a trusted account
-  // usually delegates to roles too. Only an IAM user's own keys open an unchained session.
-  const roleChaining = app.consumer.principalType !== 'user';
-  const sessionDuration = roleChaining ? Math.min(app.maxSessionDuration, ROLE_CHAINING_MAX_SESSION_DURATION) : app.maxSessionDuration;
-  return {
-    app: { id: app.id, owner: app.owner, description: app.description },
-    principalArn: app.consumer.principalArn,
-    principalIsAccount: app.consumer.principalType === 'root',
-    externalId: app.externalIdEnv ? { env: app.externalIdEnv } : { file: externalIdSecretFile(app.id), literal: app.externalId },
-    sourceIdentity: app.sourceIdentity ? { pattern: app.sourceIdentity, example: exampleSourceIdentity(app.sourceIdentity) } : undefined,
-    maxSessionDuration: app.maxSessionDuration,
-    sessionDuration,
-    roleChaining,
-    sessionCapped: sessionDuration < app.maxSessionDuration,
-    roles,
-    outsidePolicy: app.consumer.account ? undefined : outsidePolicy(roles.map((r) => r.arn), Boolean(app.sourceIdentity)),
-  };
 }
 
 function networkText(n: NetworkRestriction): string {

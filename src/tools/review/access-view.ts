@@ -39,11 +39,14 @@ export interface OfferView {
 export interface AppView {
   readonly id: string;
   readonly owner: string;
-  /** Registry alias of the consumer account, or its id for an account outside the registry. */
+  /** Registry alias of the consumer account, or its id for an account outside the registry; `certificate` for a certificate consumer. */
   readonly consumerAccount: string;
+  /** Who opens the app's sessions: the consumer principal's ARN, or `certificate CN=<id> of CA <name>`. */
   readonly principalArn: string;
-  /** `known`: the value is the real one (literal, or a variable set where review runs), not a placeholder. */
-  readonly externalId: { readonly env?: string; readonly value: string; readonly known: boolean };
+  /** Absent for a certificate consumer. `known`: the value is the real one (literal, or a variable set where review runs), not a placeholder. */
+  readonly externalId?: { readonly env?: string; readonly value: string; readonly known: boolean };
+  /** The CA of a certificate consumer. */
+  readonly certificateAuthority?: string;
   readonly sourceIdentity?: string;
   readonly maxSessionDuration: number;
   readonly secrets: readonly string[];
@@ -70,13 +73,23 @@ export function appViews(registry: Registry): Map<string, AppView> {
         .sort((x, y) => x.app.localeCompare(y.app))
         .map((o) => ({ app: o.app, permissions: PERMISSIONS.filter((p) => o.permissions.includes(p)), allowWrite: o.allowWrite })),
     })));
-    const workspaces = [...own.map((r) => r.account.alias), ...(app.consumer.account ? [app.consumer.account] : [])];
+    const { consumer } = app;
+    const consumerWorkspace = consumer.kind === 'principal' && consumer.account ? [consumer.account] : [];
+    const workspaces = [...own.map((r) => r.account.alias), ...consumerWorkspace];
     const view: AppView = {
       id: app.id,
       owner: app.owner,
-      consumerAccount: app.consumer.account ?? app.consumer.accountId,
-      principalArn: app.consumer.principalArn,
-      externalId: { env: app.externalIdEnv, value: app.externalId, known: !app.externalIdEnv || app.externalId !== envPlaceholder(app.externalIdEnv) },
+      ...(consumer.kind === 'principal'
+        ? {
+          consumerAccount: consumer.account ?? consumer.accountId,
+          principalArn: consumer.principalArn,
+          externalId: {
+            env: app.externalIdEnv,
+            value: app.externalId ?? '',
+            known: !app.externalIdEnv || app.externalId !== envPlaceholder(app.externalIdEnv),
+          },
+        }
+        : { consumerAccount: 'certificate', principalArn: certificatePrincipal(app.id, consumer.ca), certificateAuthority: consumer.ca }),
       sourceIdentity: app.sourceIdentity,
       maxSessionDuration: app.maxSessionDuration,
       secrets: [...app.secrets].sort(),
@@ -85,6 +98,11 @@ export function appViews(registry: Registry): Map<string, AppView> {
     };
     return [app.id, view];
   }));
+}
+
+/** How review names a certificate consumer where it names a principal. */
+export function certificatePrincipal(appId: string, ca: string): string {
+  return `certificate CN=${appId} of CA ${ca}`;
 }
 
 export function guardView(bucket: Bucket): GuardView {
@@ -98,6 +116,7 @@ export function guardView(bucket: Bucket): GuardView {
 
 /** Whether an app's ExternalId value changed: `unknown` when a side reads an environment variable that is not set here. */
 export function externalIdChange(before: AppView, after: AppView): 'same' | 'changed' | 'unknown' {
-  if (before.externalId.value === after.externalId.value) return 'same';
+  // A certificate consumer has none: a move between kinds is reported as such (warnings.ts), not as a changed value.
+  if (!before.externalId || !after.externalId || before.externalId.value === after.externalId.value) return 'same';
   return before.externalId.known && after.externalId.known ? 'changed' : 'unknown';
 }

@@ -1,5 +1,6 @@
 import { Registry } from '../../registry/model';
 import { AppView, appViews } from './access-view';
+import { BucketChange, bucketChanges } from './bucket-changes';
 import { appRows, Row } from './rows';
 import { bucketWarnings, changedAppWarnings, removedAppWarnings, shareWarnings, Warning, workspaceWarnings } from './warnings';
 import { touchedWorkspaces } from './workspaces';
@@ -20,6 +21,8 @@ export interface ReviewDiff {
   readonly apps: readonly AppChange[];
   readonly workspaces: readonly string[];
   readonly warnings: readonly Warning[];
+  /** Buckets whose AWS service grants or kept statements change. */
+  readonly buckets: readonly BucketChange[];
 }
 
 const STATUS_ORDER: readonly AppStatus[] = ['added', 'changed', 'removed'];
@@ -32,13 +35,15 @@ export function diffRegistries(before: Registry, after: Registry): ReviewDiff {
     .map((id) => appChange(id, b.get(id), a.get(id)))
     .filter((c): c is AppChange => c !== undefined)
     .sort((x, y) => STATUS_ORDER.indexOf(x.status) - STATUS_ORDER.indexOf(y.status));
+  const buckets = bucketChanges(before, after);
   const warnings = [
     ...apps.flatMap(appWarnings),
     ...shareWarnings(b, a),
     ...bucketWarnings(before, after),
+    ...buckets.flatMap((b) => b.warnings),
     ...workspaceWarnings(before, after),
   ];
-  return { apps, workspaces: touchedWorkspaces(before, after), warnings };
+  return { apps, workspaces: touchedWorkspaces(before, after), warnings, buckets };
 }
 
 /** A new app is what the pull request is for: its access is in the headline and its table, not a warning. */

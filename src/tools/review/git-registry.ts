@@ -2,9 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { parse } from 'yaml';
 import { RegistryError } from '../../registry/diagnostics';
 import { ACCOUNTS_FILE, APP_FILE, APPS_DIR, loadRegistry } from '../../registry/load';
 import { Registry } from '../../registry/model';
+import { BUNDLE_PATH_PATTERN, KEEP_FILE_PATTERN } from '../../registry/schema';
 import { UserError } from '../user-error';
 
 /** Large enough for any registry file git prints. */
@@ -25,13 +27,20 @@ export function loadRegistryAtRef(root: string, ref: string, env: NodeJS.Process
   const files = git(top, ['ls-tree', '-r', '-z', '--name-only', '--full-tree', commit, '--', accountsPath, appsDir])
     .split('\0')
     .filter((path) => path === accountsPath || isAppFile(path));
-  if (!files.includes(accountsPath)) return { root: `${ref}:${prefix}`, accounts: [], buckets: [], apps: [] };
+  if (!files.includes(accountsPath)) return { root: `${ref}:${prefix}`, accounts: [], buckets: [], certificateAuthorities: [], apps: [] };
   const dir = mkdtempSync(join(tmpdir(), 'keyless-review-'));
   try {
-    for (const path of files) {
+    const write = (path: string, text: string) => {
       const target = join(dir, path.slice(prefix.length));
       mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, git(top, ['show', `${commit}:${path}`]));
+      writeFileSync(target, text);
+    };
+    const accountsYaml = git(top, ['show', `${commit}:${accountsPath}`]);
+    for (const path of [...files, ...keepFiles(top, commit, prefix, accountsYaml)]) write(path, git(top, ['show', `${commit}:${path}`]));
+    // The CA bundles accounts.yaml names, as committed at the ref; a missing one is reported by validation.
+    for (const bundle of caBundlePaths(accountsYaml)) {
+      const text = tryGit(top, ['show', `${commit}:${prefix}${bundle}`]);
+      if (text !== undefined) write(`${prefix}${bundle}`, text);
     }
     return loadRegistry(dir, env);
   } catch (e) {
@@ -39,6 +48,22 @@ export function loadRegistryAtRef(root: string, ref: string, env: NodeJS.Process
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The keepStatements files accounts.yaml names that exist at the commit; a missing one is then reported by validation. */
+function keepFiles(top: string, commit: string, prefix: string, accountsYaml: string): string[] {
+  let buckets: unknown;
+  try {
+    buckets = (parse(accountsYaml) as { buckets?: unknown } | null)?.buckets;
+  } catch {
+    return [];
+  }
+  if (typeof buckets !== 'object' || buckets === null) return [];
+  return Object.values(buckets)
+    .map((b) => (b as { keepStatements?: unknown } | null)?.keepStatements)
+    .filter((f): f is string => typeof f === 'string' && KEEP_FILE_PATTERN.test(f))
+    .map((f) => `${prefix}${f}`)
+    .filter((path) => tryGit(top, ['cat-file', '-e', `${commit}:${path}`]) !== undefined);
 }
 
 function gitTopLevel(root: string): string {
@@ -73,4 +98,15 @@ function tryGit(cwd: string, args: string[]): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The bundle paths of accounts.yaml's certificateAuthorities, when it parses; schema-checked paths stay inside the root. */
+function caBundlePaths(accountsYaml: string): string[] {
+  let cas: Record<string, { bundle?: unknown }> | undefined;
+  try {
+    cas = (parse(accountsYaml) as { certificateAuthorities?: Record<string, { bundle?: unknown }> } | null)?.certificateAuthorities;
+  } catch {
+    return []; // validation of the copied accounts.yaml reports it
+  }
+  return Object.values(cas ?? {}).flatMap((ca) => (typeof ca?.bundle === 'string' && BUNDLE_PATH_PATTERN.test(ca.bundle) ? [ca.bundle] : []));
 }

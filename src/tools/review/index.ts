@@ -61,7 +61,7 @@ function baseRegistry(root: string, ref: string, env: NodeJS.ProcessEnv): { regi
   } catch (e) {
     if (!(e instanceof RegistryError)) throw e;
     const problems = e.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
-    return { registry: { root: `${ref}:`, accounts: [], buckets: [], apps: [] }, problems };
+    return { registry: { root: `${ref}:`, accounts: [], buckets: [], certificateAuthorities: [], apps: [] }, problems };
   }
 }
 

@@ -1,5 +1,6 @@
 import { renderTemplate, TEMPLATES_DIR } from '../templates';
 import { VerifyReport } from '../verify/types';
+import { BucketChange } from './bucket-changes';
 import { AppChange, ReviewDiff } from './diff';
 import { Row } from './rows';
 import { Flowchart, flowchart } from './flowchart';
@@ -32,11 +33,14 @@ export interface ReviewView {
   readonly workspaces: readonly string[];
   readonly removedWarnings: readonly Warning[];
   readonly widenedWarnings: readonly Warning[];
+  readonly consumerWarnings: readonly Warning[];
   /**
    * The apps whose tables are shown: all of them unless the comment had to be truncated. A changed app's `rows`
    * are the rows that changed; the others are in `unchanged`, which the template collapses.
    */
   readonly apps: readonly AppTable[];
+  /** Buckets whose AWS service grants or kept statements change. */
+  readonly buckets: readonly BucketChange[];
   readonly flowchart: Flowchart;
   readonly verify: VerifySection;
   readonly truncated?: { readonly shown: number; readonly total: number };
@@ -75,14 +79,16 @@ function reviewView(diff: ReviewDiff, options: RenderOptions, shown: number): Re
   const buckets = [...new Set(live.flatMap((a) => a.after!.grants.map((g) => g.bucket)))];
   return {
     base: options.base,
-    hasChanges: diff.apps.length > 0 || diff.workspaces.length > 0 || diff.warnings.length > 0,
+    hasChanges: diff.apps.length > 0 || diff.workspaces.length > 0 || diff.warnings.length > 0 || diff.buckets.length > 0,
     added: ids('added'),
     changed: ids('changed'),
     removed: ids('removed'),
     workspaces: diff.workspaces,
     removedWarnings: diff.warnings.filter((w) => w.kind === 'removed'),
     widenedWarnings: diff.warnings.filter((w) => w.kind === 'widened'),
+    consumerWarnings: diff.warnings.filter((w) => w.kind === 'consumer'),
     apps: apps.map(appTable),
+    buckets: diff.buckets,
     // Every changed app, riskiest first, whichever tables fit.
     flowchart: flowchart(diff.apps, diff.warnings),
     verify: verifySection(options.verify, live.map((a) => a.id), buckets),

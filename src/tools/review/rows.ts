@@ -21,7 +21,9 @@ export function appRows(before: AppView | undefined, after: AppView | undefined)
   add('owner', (v) => v.owner);
   add('consumer account', (v) => v.consumerAccount);
   add('consumer principal', (v) => v.principalArn);
-  rows.push(externalIdRow(before, after));
+  add('certificate authority', (v) => v.certificateAuthority);
+  const externalId = externalIdRow(before, after);
+  if (externalId) rows.push(externalId);
   add('SourceIdentity', (v) => v.sourceIdentity);
   add('max session (s)', (v) => String(v.maxSessionDuration));
   add('secrets', (v) => (v.secrets.length ? v.secrets.join(', ') : undefined));
@@ -53,15 +55,16 @@ function makeRow(field: string, before: string | undefined, after: string | unde
   return { field, before, after, change };
 }
 
-function externalIdRow(before: AppView | undefined, after: AppView | undefined): Row {
-  const text = (v: AppView) => (v.externalId.env ? `read from env ${v.externalId.env}` : 'set in registry');
+/** Where the ExternalId comes from; no row when neither side has one (certificate consumers). */
+function externalIdRow(before: AppView | undefined, after: AppView | undefined): Row | undefined {
+  const text = (v: AppView) => (!v.externalId ? undefined : v.externalId.env ? `read from env ${v.externalId.env}` : 'set in registry');
   const b = before && text(before);
   let a = after && text(after);
   const change = before && after ? externalIdChange(before, after) : 'same';
   if (change === 'changed' && a === b) a = `${a} (new value)`;
-  const unset = [before, after].find((v) => v && !v.externalId.known)?.externalId.env;
+  const unset = [before, after].find((v) => v?.externalId && !v.externalId.known)?.externalId?.env;
   if (change === 'unknown') a = `${a} (value not compared: ${unset} is not set where review ran)`;
-  return makeRow('ExternalId', b, a)!;
+  return makeRow('ExternalId', b, a);
 }
 
 export function guardText(guard: GuardView): string {

@@ -6,7 +6,8 @@ import { inlineCode, markdownText } from '../markdown';
 
 /** Something a reviewer must look at first: access that goes away, or access that grows. */
 export interface Warning {
-  readonly kind: 'removed' | 'widened';
+  /** `consumer`: the app changes how it proves who it is (ExternalId ↔ certificate), neither losing nor gaining access. */
+  readonly kind: 'removed' | 'widened' | 'consumer';
   /** The app or bucket the warning is about. */
   readonly subject: string;
   readonly message: string;
@@ -27,11 +28,14 @@ export function removedAppWarnings(app: AppView): Warning[] {
 export function changedAppWarnings(before: AppView, after: AppView): Warning[] {
   const out: Warning[] = [];
   const id = after.id;
-  if (before.principalArn !== after.principalArn) {
+  const kindChange = consumerKindChange(before, after);
+  if (kindChange) {
+    out.push(kindChange);
+  } else if (before.principalArn !== after.principalArn) {
     out.push(widened(id, `consumer principal changed from ${before.principalArn} to ${after.principalArn}: the new principal can assume the app role`));
   }
   // A move to { env: NAME } with the same value, as the README advises, is no change; unknown values are not flagged.
-  if (externalIdChange(before, after) === 'changed') {
+  if (!kindChange && externalIdChange(before, after) === 'changed') {
     out.push(removed(id, 'ExternalId changed: sessions requested with the old one are refused once applied; roll the new one out to the app together'));
   }
   if (before.sourceIdentity && !after.sourceIdentity) {
@@ -61,6 +65,26 @@ export function changedAppWarnings(before: AppView, after: AppView): Warning[] {
   return out;
 }
 
+/**
+ * A move between an ExternalId consumer and a certificate consumer: the same app reaching the same prefixes, opened
+ * another way. Shown as that, with what must be rolled out, instead of as a principal removed and an ExternalId changed.
+ */
+function consumerKindChange(before: AppView, after: AppView): Warning | undefined {
+  const id = after.id;
+  if (before.externalId && after.certificateAuthority) {
+    return { kind: 'consumer', subject: id, message: `moves from an ExternalId consumer (${before.principalArn}) to a certificate consumer: ` +
+      `IAM Roles Anywhere with a certificate of CA ${after.certificateAuthority} whose subject CN is ${id}. Once applied, the role trusts ` +
+      `Roles Anywhere only and ${before.principalArn} with the ExternalId no longer opens it: deploy the certificate and the ` +
+      `credential_process profile to the app first (npm run onboard -- ${id})` };
+  }
+  if (before.certificateAuthority && after.externalId) {
+    return { kind: 'consumer', subject: id, message: `moves from a certificate consumer (CA ${before.certificateAuthority}) to an ExternalId consumer ` +
+      `(${after.principalArn}): once applied, certificates no longer open the role, and whoever holds that principal and the ExternalId does; ` +
+      `deliver the ExternalId to the app as a per-service secret first (npm run onboard -- ${id})` };
+  }
+  return undefined;
+}
+
 function grantWarnings(id: string, b: GrantView, a: GrantView): Warning[] {
   const out: Warning[] = [];
   const change = prefixChange(b.prefix, a.prefix);
@@ -83,7 +107,7 @@ export function bucketWarnings(before: Registry, after: Registry): Warning[] {
   const beforeAccounts = new Map(before.accounts.map((a) => [a.alias, a]));
   return before.buckets.flatMap((old): Warning[] => {
     const now = afterBuckets.get(old.name);
-    if (!now) return [widened(old.name, 'bucket left the registry: its guardrail bucket policy is deleted on apply')];
+    if (!now) return [removed(old.name, `bucket left the registry: ${KEEPS_LAST_POLICY(old.account)}`)];
     const [g0, g1] = [guardView(old), guardView(now)];
     const out: Warning[] = [];
     if (old.account !== now.account) out.push(widened(old.name, movedBucketMessage(old.account, now.account, appsReaching(after, old.name))));
@@ -105,13 +129,18 @@ export function bucketWarnings(before: Registry, after: Registry): Warning[] {
 }
 
 /**
- * The guardrail policy is deleted by the old workspace and written by the new one, two applies in no set order:
- * if the old one runs last, its delete removes the new policy. The apps' roles for the bucket are new roles.
+ * The deploy role may not delete bucket policies (a deleted policy lifts every guardrail), so the workspace that
+ * managed the bucket cannot destroy its policy: it must forget it, and the last policy stays on the bucket.
  */
+const FORGET_POLICY = (workspace: string) => `before applying, run terraform state rm on its aws_s3_bucket_policy in workspace ${workspace} `
+  + '(terraform state list shows the address): the deploy role may not delete bucket policies';
+const KEEPS_LAST_POLICY = (workspace: string) => `it keeps its last guardrail policy; ${FORGET_POLICY(workspace)}, `
+  + 'so a breakGlass principal or the root deletes the policy if the bucket should lose its guardrails';
+
+/** The old workspace forgets the policy (FORGET_POLICY) and the new one overwrites it. The apps' roles for the bucket are new roles. */
 function movedBucketMessage(from: string, to: string, apps: readonly string[]): string {
   const roles = apps.length ? `; the roles of ${apps.join(', ')} for it are now in account ${to}` : '';
-  return `bucket moved from account ${from} to ${to}: its guardrail policy moves from workspace ${from} to workspace ${to} `
-    + `(apply ${from} first: its delete of the old policy would remove the new one)${roles}`;
+  return `bucket moved from account ${from} to ${to}: workspace ${to} writes its guardrail policy; ${FORGET_POLICY(from)}${roles}`;
 }
 
 function appsReaching(registry: Registry, bucket: string): string[] {

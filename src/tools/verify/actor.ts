@@ -15,6 +15,8 @@ export interface Actor {
   readonly tags: Readonly<Record<string, string>>;
   /** `aws:SourceIdentity` of the session, when set. */
   readonly sourceIdentity?: string;
+  /** An AWS service calling as its service principal (`arn` is its name): no principal ARN, account or user id. */
+  readonly service?: boolean;
 }
 
 export interface SessionDetails {
@@ -41,11 +43,9 @@ export function actorFor(principal: string, identity: readonly IdentitySource[],
 
 /** The request context every request of this actor carries. */
 export function principalContext(actor: Actor): Record<string, ContextValue> {
-  const context: Record<string, ContextValue> = {
-    'aws:PrincipalArn': actor.principalArn,
-    'aws:PrincipalAccount': actor.accountId,
-    'aws:userid': actor.userId,
-  };
+  const context: Record<string, ContextValue> = actor.service
+    ? { 'aws:PrincipalServiceName': actor.arn, 'aws:PrincipalIsAWSService': 'true' }
+    : { 'aws:PrincipalArn': actor.principalArn, 'aws:PrincipalAccount': actor.accountId, 'aws:userid': actor.userId };
   for (const [key, value] of Object.entries(actor.tags)) context[`aws:PrincipalTag/${key}`] = value;
   if (actor.sourceIdentity !== undefined) context['aws:SourceIdentity'] = actor.sourceIdentity;
   return context;

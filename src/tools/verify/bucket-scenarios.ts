@@ -2,6 +2,7 @@ import { accountRootArn, bucketArn, iamRoleArn } from '../../policy/naming';
 import { Account, Bucket } from '../../registry/model';
 import { Actor, actorFor } from './actor';
 import { GUARDRAIL_SIDS } from '../../policy/bucket-policy';
+import { BUCKET_POLICY_DELETE_ACTION } from '../../policy/actions';
 import { FROM_INTERNET } from './network';
 import { requestBy } from './request';
 import { Scenario } from './scenario';
@@ -30,6 +31,11 @@ export function bucketScenarios(bucket: Bucket, owner: Account): Scenario[] {
       deniedWhenExclusive(bucket, GUARDRAIL_SIDS.principalsOutsideRegistry), outsider, action)),
     ...trusted.flatMap(([who, arn]) =>
       GUARDED_ACTIONS.map((action) => scenario(bucket, owner, `${who} is never locked out: ${action}`, ALLOWED, actorFor(arn, [ADMIN_IDENTITY]), action))),
+    ...owner.breakGlass.filter((entry) => /[*?]/.test(entry)).flatMap((entry, i) => {
+      const deeper = beyondPath(entry);
+      return scenario(bucket, owner, `${deeper}, which matches breakGlass ${entry} only across a path: s3:GetObject`,
+        deniedWhenExclusive(bucket, `${GUARDRAIL_SIDS.breakGlassWildcardAcrossPath}${i + 1}`), actorFor(deeper, [ADMIN_IDENTITY]), 's3:GetObject');
+    }),
     ...(owner.deployRole ? deployRoleScenarios(bucket, owner, actorFor(owner.deployRole, [ADMIN_IDENTITY])) : []),
     ...(owner.planRole ? planRoleScenarios(bucket, owner, actorFor(owner.planRole, [ADMIN_IDENTITY])) : []),
   ];
@@ -52,7 +58,15 @@ function deployRoleScenarios(bucket: Bucket, owner: Account, deployRole: Actor):
     ...DEPLOY_ACTIONS.map((action) => scenario(bucket, owner, `${who} keeps managing the bucket policy: ${action}`, ALLOWED, deployRole, action)),
     scenario(bucket, owner, `${who} reads objects: s3:GetObject`,
       deniedWhenExclusive(bucket, GUARDRAIL_SIDS.deployRoleBeyondBucketPolicy), deployRole, 's3:GetObject'),
+    // Deleting the policy would lift every guardrail at once, and read the data in the next call.
+    scenario(bucket, owner, `${who} deletes the bucket policy: ${BUCKET_POLICY_DELETE_ACTION}`,
+      deniedWhenExclusive(bucket, GUARDRAIL_SIDS.deployRoleBeyondBucketPolicy), deployRole, BUCKET_POLICY_DELETE_ACTION),
   ];
+}
+
+/** A principal the pattern matches only because its first wildcard spans a `/`: a role under a deeper path. */
+function beyondPath(pattern: string): string {
+  return pattern.replace(/[*?]/, (w) => (w === '*' ? 'verify/attacker' : '/'));
 }
 
 type Expectation = Pick<Scenario, 'expected' | 'expectedSid'>;

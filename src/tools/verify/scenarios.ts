@@ -2,7 +2,9 @@ import { AppRole, appRoles } from '../../policy/app-roles';
 import { Registry } from '../../registry/model';
 import { assumeScenarios } from './assume-scenarios';
 import { bucketScenarios } from './bucket-scenarios';
+import { keptScenarios } from './kept-scenarios';
 import { Scenario } from './scenario';
+import { serviceScenarios } from './service-scenarios';
 import { keyScenarios, secretScenarios } from './secret-key-scenarios';
 import { sessionScenarios } from './session-scenarios';
 
@@ -31,7 +33,10 @@ export function scenarioGroups(registry: Registry, options: ScenarioOptions = {}
   const perApp = selected.map(([, roles]): ScenarioGroup => () => roles.flatMap((role) => roleScenarios(registry, role, roles.length > 1)));
   const usedBuckets = new Set(selected.flatMap(([, roles]) => roles.flatMap((r) => r.access.map((a) => a.bucket))));
   const buckets = options.apps ? registry.buckets.filter((b) => usedBuckets.has(b.name)) : registry.buckets;
-  const perBucket: ScenarioGroup = () => buckets.flatMap((b) => bucketScenarios(b, registry.accounts.find((a) => a.alias === b.account)!));
+  const perBucket: ScenarioGroup = () => buckets.flatMap((b) => {
+    const owner = registry.accounts.find((a) => a.alias === b.account)!;
+    return [...bucketScenarios(b, owner), ...serviceScenarios(b, owner), ...keptScenarios(b, owner)];
+  });
   return [...perApp, perBucket];
 }
 

@@ -1,4 +1,4 @@
-import { KMS_ACTIONS, SECRET_READ_ACTIONS } from '../../policy/actions';
+import { KMS_ACTIONS, SECRET_KEY_ACTION, SECRET_READ_ACTIONS } from '../../policy/actions';
 import { AppRole } from '../../policy/app-roles';
 import { arnAccount, arnRegion, secretArn } from '../../policy/naming';
 import { appSession } from './app-actors';
@@ -31,7 +31,34 @@ export function secretScenarios(role: AppRole): Scenario[] {
       scenario(`write secret ${secret}`, 'Denied', [secretRequest(SECRET_WRITE_ACTION, secret)]),
     ]),
     scenario('read a secret it did not declare', 'Denied', [secretRequest(SECRET_READ_ACTIONS[0], undeclared)]),
+    ...secretKeyScenarios(role),
   ];
+}
+
+/**
+ * A secret's customer managed key decrypts only through Secrets Manager and only with the encryption context of a
+ * declared secret. keyless does not manage the key policy: the stand-in is the default one, trusting the key's
+ * account. The simulator drops kms:EncryptionContext:<key> context keys (it only matches variable keys with a `/`),
+ * so no request here can carry the SecretARN context: the allowed read is covered by the permissions-policy tests,
+ * and verify proves that without Secrets Manager, or without a declared secret's context, the key does not decrypt.
+ */
+function secretKeyScenarios(role: AppRole): Scenario[] {
+  const session = appSession(role);
+  return role.secretKeyGrants.flatMap(({ key }) => {
+    const keyRequest = (viaService: boolean) => requestBy(session, {
+      action: SECRET_KEY_ACTION,
+      resource: key,
+      resourceAccount: arnAccount(key) ?? '',
+      resourcePolicy: { kind: 'stand-in', name: 'StandInDefaultKeyPolicy', policy: defaultKeyPolicy([arnAccount(key) ?? '']) },
+      network: FROM_INTERNET,
+      context: { 'kms:CallerAccount': role.account.id, ...(viaService ? { 'kms:ViaService': `secretsmanager.${arnRegion(key)}.amazonaws.com` } : {}) },
+    });
+    const scenario = (name: string, request: SimRequest): Scenario => ({ app: role.app.id, scenario: name, expected: 'Denied', requests: [request] });
+    return [
+      scenario(`kms:Decrypt with secret key ${key} directly, not via Secrets Manager`, keyRequest(false)),
+      scenario(`kms:Decrypt with secret key ${key} via Secrets Manager without a declared secret's encryption context`, keyRequest(true)),
+    ];
+  });
 }
 
 /** Every KMS action S3 may need of a bucket key for some permission. */

@@ -1,10 +1,10 @@
 import { LIST_ACTION, OBJECT_ACTIONS } from '../../policy/actions';
 import { AppRole, RoleAccess } from '../../policy/app-roles';
-import { APP_ID_TAG, bucketArn } from '../../policy/naming';
-import { Permission, Registry } from '../../registry/model';
+import { APP_ID_TAG, bucketArn, CERTIFICATE_CN_TAG } from '../../policy/naming';
+import { Permission, PrincipalConsumer, Registry } from '../../registry/model';
 import { Actor } from './actor';
-import { appSession, directConsumerActor } from './app-actors';
-import { neighbourApp, neighbourPrefix } from './neighbours';
+import { appSession, directConsumerActor, identityTag } from './app-actors';
+import { neighbourApp, neighbourPrefix, otherKindApp } from './neighbours';
 import { fromInsideNetwork, fromOutsideNetwork, NetworkContext, overPlainHttp } from './network';
 import { GUARDRAIL_SIDS } from '../../policy/bucket-policy';
 import { requestBy } from './request';
@@ -38,14 +38,15 @@ export function sessionScenarios(registry: Registry, role: AppRole, access: Role
       : requests.map((r) => scenario(`${name}: ${r.action}`, 'Denied', [r]));
   };
 
+  const tag = identityTag(app);
   /**
    * The consumer reaching the bucket without assuming is denied, except on a shared (not exclusive) bucket of its own
    * account: there its own IAM policies decide, which keyless does not manage (the stand-in allows everything).
    */
-  const directScenario = (): Scenario => {
+  const directScenario = (consumer: PrincipalConsumer): Scenario => {
     const name = `${first} ${url(own)} as the consumer principal directly, without assuming`;
-    const requests = use(directConsumerActor(app), first, own);
-    return !bucket.exclusive && app.consumer.accountId === role.account.id
+    const requests = use(directConsumerActor(consumer), first, own);
+    return !bucket.exclusive && consumer.accountId === role.account.id
       ? scenario(`${name} (shared bucket of its own account: its IAM decides)`, 'Allowed', requests)
       : scenario(name, 'Denied', requests);
   };
@@ -67,16 +68,17 @@ export function sessionScenarios(registry: Registry, role: AppRole, access: Role
     ...(bucket.network
       ? [guarded(`${first} ${url(own)} from outside the bucket network`, GUARDRAIL_SIDS.sessionOutsideNetwork, use(session, first, own, fromOutsideNetwork(bucket)))]
       : []),
-    directScenario(),
-    guarded(`${first} ${url(own)} in a session without the AppId tag`, GUARDRAIL_SIDS.sessionWithoutAppIdTag, use(appSession(role, {}), first, own)),
-    guarded(`${first} ${url(own)} in a session tagged for another app`, GUARDRAIL_SIDS.sessionTaggedForAnotherApp,
-      use(appSession(role, { [APP_ID_TAG]: neighbourApp(registry, app).id }), first, own)),
+    ...(app.consumer.kind === 'principal' ? [directScenario(app.consumer)] : []),
+    guarded(`${first} ${url(own)} in a session without the ${tag} tag`, GUARDRAIL_SIDS.sessionWithoutAppIdTag, use(appSession(role, {}), first, own)),
+    guarded(`${first} ${url(own)} in a session tagged for another app`, forAnotherApp[tag],
+      use(appSession(role, { [tag]: neighbourApp(registry, app).id }), first, own)),
+    ...crossKindScenarios(registry, role, (name, sid, tags) => guarded(`${first} ${url(own)} ${name}`, sid, use(appSession(role, tags), first, own))),
   ];
   // An id this one extends (`app` for `app-x`): a role-name match with a trailing wildcard would let it in.
   const shorter = app.id.slice(0, -1);
   if (shorter) {
-    scenarios.push(guarded(`${first} ${url(own)} in a session tagged with an id it extends (${shorter})`, GUARDRAIL_SIDS.sessionTaggedForAnotherApp,
-      use(appSession(role, { [APP_ID_TAG]: shorter }), first, own)));
+    scenarios.push(guarded(`${first} ${url(own)} in a session tagged with an id it extends (${shorter})`, forAnotherApp[tag],
+      use(appSession(role, { [tag]: shorter }), first, own)));
   }
   const neighbour = neighbourPrefix(registry, app, access);
   if (neighbour) {
@@ -85,6 +87,33 @@ export function sessionScenarios(registry: Registry, role: AppRole, access: Role
   if (access.from) {
     const probes = [...ownerPrefixProbes(registry, role, access, session, use), ...thirdAppProbes(registry, role, access, use)];
     scenarios.push(...probes.map((probe) => scenario(probe.name, 'Denied', probe.requests)));
+  }
+  return scenarios;
+}
+
+/** The guardrail that holds a session's identity tag to its own role. */
+const forAnotherApp: Readonly<Record<string, string>> = {
+  [APP_ID_TAG]: GUARDRAIL_SIDS.sessionTaggedForAnotherApp,
+  [CERTIFICATE_CN_TAG]: GUARDRAIL_SIDS.certificateSessionForAnotherApp,
+};
+
+/**
+ * When the registry mixes ExternalId and certificate apps in the role's account: a session tagged as the other kind
+ * of an app of that kind is held to its own role all the same, and an ExternalId session carrying a certificate CN
+ * tag besides its own AppId is too.
+ */
+function crossKindScenarios(
+  registry: Registry, role: AppRole, guarded: (name: string, sid: string, tags: Readonly<Record<string, string>>) => Scenario,
+): Scenario[] {
+  const { app } = role;
+  const other = otherKindApp(registry, app);
+  const certificates = registry.certificateAuthorities.some((ca) => ca.account === role.account.alias);
+  if (!other || !certificates) return [];
+  const tag = identityTag(app);
+  const scenarios = [guarded(`in a session tagged ${tag}=${other.id}, the id of a ${other.consumer.kind} app`, forAnotherApp[tag], { [tag]: other.id })];
+  if (app.consumer.kind === 'principal') {
+    scenarios.push(guarded(`in a session with its AppId and a certificate CN tag of ${other.id}`, GUARDRAIL_SIDS.certificateSessionForAnotherApp,
+      { [APP_ID_TAG]: app.id, [CERTIFICATE_CN_TAG]: other.id }));
   }
   return scenarios;
 }

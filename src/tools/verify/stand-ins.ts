@@ -35,11 +35,7 @@ export function concreteInstance(pattern: string): string {
   return pattern.replace(/\*/g, 'verify').replace(/\?/g, 'v');
 }
 
-/** Whether `value` matches a StringLike/ArnLike pattern, where `*` is any run and `?` one character. */
-export function matchesPattern(pattern: string, value: string): boolean {
-  const regex = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-  return new RegExp(`^${regex}$`).test(value);
-}
+export { matchesPattern } from '../../policy/arn-pattern';
 
 /**
  * Principals whose own permissions keyless does not manage (admins, breakGlass, the deploy role, the root, a
@@ -95,4 +91,18 @@ export function defaultKeyPolicy(accountIds: readonly string[]): PolicyDocument 
       Resource: '*',
     }],
   };
+}
+
+/** A trust anchor of the account that no app of the registry uses: another CA's certificates come through it. */
+export const OTHER_TRUST_ANCHOR = 'keyless-verify-other-trust-anchor';
+
+/**
+ * The ARN `terraform apply` would give a trust anchor, as its `arn` reference resolves in verify: AWS assigns a UUID,
+ * so a deterministic UUID-shaped one stands in. Unlike the planned placeholder, so a trust policy left with the
+ * placeholder instead of the reference fails verify.
+ */
+export function trustAnchorStandInArn(region: string, accountId: string, anchorName: string): string {
+  const hex = createHash('sha256').update(`${accountId}:${anchorName}`).digest('hex');
+  const uuid = [hex.slice(0, 8), hex.slice(8, 12), hex.slice(12, 16), hex.slice(16, 20), hex.slice(20, 32)].join('-');
+  return `arn:aws:rolesanywhere:${region}:${accountId}:trust-anchor/${uuid}`;
 }

@@ -1,6 +1,6 @@
 import { iamRoleArn, managedPolicyArn } from '../../policy/naming';
 import { readStackFiles, stackFile, StackFile } from '../synth-output';
-import { uniqueId } from './stand-ins';
+import { trustAnchorStandInArn, uniqueId } from './stand-ins';
 import { Lookup, renderTemplate } from './terraform-template';
 import { locate } from './text-position';
 
@@ -101,6 +101,12 @@ function resourceValue(stack: Stack, type: string, name: string, attr: string): 
   if (type === 'aws_iam_role') {
     const arn = roleArn(stack.accountId, resource, resource.name);
     return { arn, name: resource.name, id: resource.name, unique_id: uniqueId(arn) }[attr];
+  }
+  if (type === 'aws_rolesanywhere_trust_anchor') {
+    const region = stack.json.provider?.aws?.[0]?.region;
+    if (!region) return undefined;
+    const arn = trustAnchorStandInArn(region, stack.accountId, resource.name);
+    return { arn, id: arn.split('/').pop()! }[attr];
   }
   if (type === 'aws_iam_policy') {
     const arn = managedPolicyArn(stack.accountId, resource.name, iamPath(resource));
