@@ -131,7 +131,7 @@ describe('quotaDiagnostics', () => {
       const length = lengthFor(20480, (n) => chars(plans(withEndpointOf(n), { a: app('a') })[0].bucketPolicies[0].policy));
       expect(problems(withEndpointOf(length), { a: app('a') })).toEqual([]);
       expect(problems(withEndpointOf(length + 1), { a: app('a') })).toEqual([
-        'accounts.yaml:10:3: error: bucket policy of "shared" (account "data") has 20481 characters, over the S3 limit of 20480 (20 KB); shorten the account\'s breakGlass list or the bucket\'s network lists',
+        'accounts.yaml:10:3: error: bucket policy of "shared" (account "data") has 20481 characters, over the S3 limit of 20480 (20 KB); shorten the account\'s breakGlass list, the bucket\'s network lists',
       ]);
     });
 

@@ -71,6 +71,7 @@ describe('verify: certificate consumer swarm-reporter next to ExternalId app swa
     expect(report.results.filter((r) => !r.pass).map((r) => `${r.app}: ${r.scenario}`)).toEqual([
       `swarm-reporter: read ${REPORTS} in a session tagged for another app`,
       `swarm-reporter: read ${REPORTS} in a session tagged x509Subject/CN=swarm-uploader, the id of a principal app`,
+      `swarm-reporter: read ${REPORTS} in a session tagged with an id it extends (swarm-reporte)`,
       'swarm-uploader: read s3://assumed-with-external-id/uploads/ in a session with its AppId and a certificate CN tag of swarm-reporter',
     ]);
   });
