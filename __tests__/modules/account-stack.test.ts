@@ -163,3 +163,27 @@ buckets:
     expect(policies.find((p) => p.bucket === 'home-bucket')!.region).toBeUndefined();
   });
 });
+
+describe('AccountStack in the organization account', () => {
+  const { json } = synthAccount(bundled, 'mgmt');
+
+  it('GIVEN an organization block WHEN its account is synthesized THEN it holds one RCP and one SCP, each attached to every target', () => {
+    const policies = resources(json, 'aws_organizations_policy');
+    const attachments = resources(json, 'aws_organizations_policy_attachment');
+
+    expect(policies.map((p) => [p.name, p.type])).toEqual([
+      ['keyless-bucket-guardrails', 'RESOURCE_CONTROL_POLICY'],
+      ['keyless-protect-roles-and-bucket-policies', 'SERVICE_CONTROL_POLICY'],
+    ]);
+    expect(attachments.map((a) => a.target_id)).toEqual(['ou-ab12-34cd5678', 'ou-ab12-34cd5678']);
+    expect(attachments.map((a) => a.policy_id)).toEqual([
+      expect.stringMatching(/^\$\{aws_organizations_policy\.organization_rcp-1_\w+\.id\}$/),
+      expect.stringMatching(/^\$\{aws_organizations_policy\.organization_scp-1_\w+\.id\}$/),
+    ]);
+    expect(JSON.parse((policies[0].content as string).replace(/\$\$\{/g, '${')).Statement[0].Sid).toBe('DenyInsecureTransport');
+  });
+
+  it('GIVEN a bucket account WHEN synthesized THEN it holds no organization policy', () => {
+    expect(resources(synthAccount(bundled, 'data').json, 'aws_organizations_policy')).toEqual([]);
+  });
+});

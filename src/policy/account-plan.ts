@@ -4,6 +4,7 @@ import { bucketPolicy } from './bucket-policy';
 import { consumerPolicies } from './consumer-policy';
 import { PolicyDocument } from './document';
 import { APP_ROLE_PATH, consumerPolicyNames } from './naming';
+import { packPolicies, resourceControlStatements, serviceControlStatements } from './organization-policies';
 import { permissionsPolicy } from './permissions-policy';
 import { trustPolicy } from './trust-policy';
 
@@ -35,12 +36,21 @@ export interface ConsumerPlan {
   readonly policyNames: readonly string[];
 }
 
+/** The organization guardrails, in the workspace of the management (or delegated administrator) account. */
+export interface OrganizationPlan {
+  /** Roots, OUs or account ids each policy is attached to. */
+  readonly targets: readonly string[];
+  readonly resourceControlPolicies: readonly PolicyDocument[];
+  readonly serviceControlPolicies: readonly PolicyDocument[];
+}
+
 /** Everything one account's workspace holds, engine-neutral: modules/ renders it as Terraform. */
 export interface AccountPlan {
   readonly account: Account;
   readonly roles: readonly RolePlan[];
   readonly bucketPolicies: readonly BucketPolicyPlan[];
   readonly consumers: readonly ConsumerPlan[];
+  readonly organization?: OrganizationPlan;
 }
 
 export function planAccounts(registry: Registry): AccountPlan[] {
@@ -59,6 +69,15 @@ function planAccount(registry: Registry, account: Account, roles: readonly AppRo
       policy: bucketPolicy(b, account),
     })),
     consumers: consumerPlans(account, roles),
+    ...(registry.organization?.account === account.alias && { organization: organizationPlan(registry) }),
+  };
+}
+
+export function organizationPlan(registry: Registry): OrganizationPlan {
+  return {
+    targets: registry.organization?.targets ?? [],
+    resourceControlPolicies: packPolicies(resourceControlStatements(registry)),
+    serviceControlPolicies: packPolicies(serviceControlStatements(registry)),
   };
 }
 

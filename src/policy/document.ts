@@ -5,7 +5,7 @@ export type ConditionBlock = Record<string, Record<string, string | readonly str
 export interface Statement {
   readonly Sid: string;
   readonly Effect: 'Allow' | 'Deny';
-  readonly Principal?: '*' | { readonly AWS: string | readonly string[] };
+  readonly Principal?: '*' | { readonly AWS: string | readonly string[] } | { readonly Service: string | readonly string[] };
   /** Exactly one of Action and NotAction. */
   readonly Action?: string | readonly string[];
   readonly NotAction?: string | readonly string[];

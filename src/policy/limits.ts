@@ -36,3 +36,11 @@ export const TAG_VALUE_MAX_CHARS = 256;
  * chaining" (AssumeRole API reference).
  */
 export const ROLE_CHAINING_MAX_SESSION_DURATION = 3600;
+
+/** One service or resource control policy (Organizations quotas, "Maximum size of a policy document"). */
+export const ORGANIZATION_POLICY_MAX_CHARS = 5120;
+/**
+ * Service or resource control policies attached to one root, OU or account (Organizations quotas). One of them is
+ * AWS's FullAWSAccess / RCPFullAWSAccess, which the organization keeps attached, so keyless may use the rest.
+ */
+export const ORGANIZATION_POLICIES_PER_TARGET = 5;

@@ -66,7 +66,12 @@ export function buildRegistry(
     location: s.locate(['id']),
   }));
 
-  return { root, accounts, buckets, apps };
+  const organization = data.organization && {
+    account: data.organization.account,
+    targets: [...data.organization.targets],
+    location: source.locate(['organization'], true),
+  };
+  return { root, accounts, buckets, apps, ...(organization && { organization }) };
 }
 
 function consumer(c: AppFile['consumer'], accounts: ReadonlyMap<string, Account>): Consumer {

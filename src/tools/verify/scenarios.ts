@@ -2,6 +2,7 @@ import { appRoles } from '../../policy/app-roles';
 import { Registry } from '../../registry/model';
 import { assumeScenarios } from './assume-scenarios';
 import { bucketScenarios } from './bucket-scenarios';
+import { governedBy, organizationScenarios } from './organization-scenarios';
 import { Scenario } from './scenario';
 import { keyScenarios, secretScenarios } from './secret-key-scenarios';
 import { sessionScenarios } from './session-scenarios';
@@ -26,6 +27,11 @@ export function deriveScenarios(registry: Registry, options: ScenarioOptions = {
   });
   const usedBuckets = new Set(selected.flatMap((r) => r.access.map((a) => a.bucket)));
   const buckets = options.apps ? registry.buckets.filter((b) => usedBuckets.has(b.name)) : registry.buckets;
-  const perBucket = buckets.flatMap((b) => bucketScenarios(b, registry.accounts.find((a) => a.alias === b.account)!));
-  return [...perApp, ...perBucket];
+  const governed = governedBy(registry);
+  const perBucket = buckets.flatMap((b) => {
+    const owner = registry.accounts.find((a) => a.alias === b.account)!;
+    return bucketScenarios(b, owner, governed(owner));
+  });
+  const organization = options.apps ? [] : organizationScenarios(registry);
+  return [...perApp, ...perBucket, ...organization];
 }
