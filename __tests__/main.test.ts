@@ -18,7 +18,7 @@ describe('npm run synth (main.ts)', () => {
 
   test('GIVEN the bundled registry WHEN synthesized THEN every workspace is written', () => {
     expect(Object.keys(before).filter((f) => f.endsWith('cdk.tf.json')).sort()).toEqual([
-      'stacks/data/cdk.tf.json', 'stacks/ingest/cdk.tf.json', 'stacks/legacy/cdk.tf.json', 'stacks/swarm/cdk.tf.json',
+      'stacks/data/cdk.tf.json', 'stacks/ingest/cdk.tf.json', 'stacks/legacy/cdk.tf.json', 'stacks/mgmt/cdk.tf.json', 'stacks/swarm/cdk.tf.json',
     ]);
   });
 
