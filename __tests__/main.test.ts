@@ -72,4 +72,14 @@ describe('npm run synth on a registry the bundled example does not cover', () =>
     expect(stderr).not.toMatch(STACK_FRAME);
     expect(existsSync(outdir)).toBe(false);
   });
+
+  test('GIVEN an unset env ExternalId and KEYLESS_EXTERNAL_IDS=stand-in WHEN synthesized THEN it succeeds with a stand-in that is no secret, and says so', async () => {
+    const { code, stdout, outdir } = await synthUnseen({ KEYLESS_EXTERNAL_IDS: 'stand-in' });
+    const lake = readFileSync(join(outdir, 'stacks', 'lake', 'cdk.tf.json'), 'utf8');
+
+    expect(code).toBe(0);
+    expect(lake).toContain('from-env:KEYLESS_TEST_INGESTER_EXTERNAL_ID');
+    expect(lake).not.toContain(UNSEEN_ENV.KEYLESS_TEST_INGESTER_EXTERNAL_ID);
+    expect(stdout).toContain('ExternalIds read from the environment are stand-ins (KEYLESS_EXTERNAL_IDS=stand-in): verify and review this output, never plan or apply it');
+  });
 });

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { loadRegistry, registryRoot } from '../../registry/load';
+import { externalIdEnv } from '../placeholder-env';
 import { runCli } from '../cli';
 import { UserError } from '../user-error';
 import { verifyOutput } from './index';
@@ -27,7 +28,7 @@ function parse(argv: readonly string[]): Args {
 /** Bad arguments, registry errors and a failed synthesis are UserErrors or RegistryErrors: runCli prints them. */
 async function main(): Promise<void> {
   const args = parse(process.argv.slice(2));
-  const registry = loadRegistry(registryRoot());
+  const registry = loadRegistry(registryRoot(), externalIdEnv());
   const report = args.out
     ? await verifyOutput(registry, args.out)
     : await withSynthesizedOutput(registry.root, (dir) => verifyOutput(registry, dir));
