@@ -33,12 +33,13 @@ const unseen = loadRegistry(fixture('unseen'), UNSEEN_ENV);
 describe('AccountStack in a bucket account', () => {
   const { raw, json } = synthAccount(bundled, 'data');
 
-  test('GIVEN five apps WHEN synthesized THEN each gets a role under /keyless/ with its session duration', () => {
+  test('GIVEN the bundled apps WHEN synthesized THEN each gets a role under /keyless/ with its session duration', () => {
     expect(raw).toHaveResourceWithProperties(IamRole, {
       name: 'keyless-finance-export', path: '/keyless/', max_session_duration: 7200,
     });
     expect(resources(json, 'aws_iam_role').map((r) => r.name).sort()).toEqual([
-      'keyless-finance-export', 'keyless-ledger-archiver', 'keyless-partner-ingest', 'keyless-swarm-uploader', 'keyless-vendor-sync',
+      'keyless-analytics-etl', 'keyless-event-ingest', 'keyless-finance-export', 'keyless-ledger-archiver', 'keyless-partner-ingest',
+      'keyless-swarm-uploader', 'keyless-vendor-sync',
     ]);
   });
 
@@ -50,7 +51,7 @@ describe('AccountStack in a bucket account', () => {
 
   test('GIVEN a role WHEN synthesized THEN its inline permissions are attached to that role by reference', () => {
     const policies = resources(json, 'aws_iam_role_policy');
-    expect(policies).toHaveLength(5);
+    expect(policies).toHaveLength(bundled.apps.length);
     const uploader = policies.find((p) => (p.policy as string).includes('assumed-with-external-id'))!;
     expect(uploader.role).toMatch(/^\$\{aws_iam_role\.app-swarm-uploader_role_[A-F0-9]+\.name\}$/);
   });
@@ -86,12 +87,14 @@ describe('AccountStack in a bucket account', () => {
 describe('AccountStack in a consumer account', () => {
   test('GIVEN a node role consuming two apps WHEN synthesized THEN one managed policy names exactly those roles and is attached to it', () => {
     const { json } = synthAccount(bundled, 'swarm');
-    const [policy] = resources(json, 'aws_iam_policy');
-    expect(JSON.parse(policy.policy as string).Statement[0].Resource).toEqual([
+    const node = resources(json, 'aws_iam_role_policy_attachment').filter((a) => a.role === 'ec2-node-base-role');
+    expect(node).toHaveLength(1);
+    const policy = Object.entries(json.resource.aws_iam_policy as Record<string, { policy: string }>)
+      .find(([name]) => (node[0].policy_arn as string) === `\${aws_iam_policy.${name}.arn}`)![1];
+    expect(JSON.parse(policy.policy).Statement[0].Resource).toEqual([
       'arn:aws:iam::111111111111:role/keyless/keyless-ledger-archiver',
       'arn:aws:iam::111111111111:role/keyless/keyless-swarm-uploader',
     ]);
-    expect(resources(json, 'aws_iam_role_policy_attachment')).toEqual([expect.objectContaining({ role: 'ec2-node-base-role' })]);
     expect(json.resource.aws_iam_role).toBeUndefined();
   });
 

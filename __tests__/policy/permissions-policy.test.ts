@@ -22,6 +22,20 @@ describe('permissionsPolicy', () => {
     expect(doc.Statement).toHaveLength(2);
   });
 
+  test('GIVEN a prefix shared with the app (read, list) WHEN built THEN its role gets exactly those actions on the shared prefix, list held to s3:prefix', () => {
+    const doc = permissionsPolicy(role(bundled, 'analytics-etl', 'data'));
+    expect(statement(doc, 'ObjectsUnderPrefix1')).toEqual({
+      Sid: 'ObjectsUnderPrefix1', Effect: 'Allow', Action: ['s3:GetObject'], Resource: 'arn:aws:s3:::acme-data-lake/events/*',
+    });
+    expect(statement(doc, 'ListUnderPrefix1')).toEqual({
+      Sid: 'ListUnderPrefix1', Effect: 'Allow', Action: 's3:ListBucket', Resource: 'arn:aws:s3:::acme-data-lake',
+      Condition: { StringLike: { 's3:prefix': 'events/*' } },
+    });
+    // Nothing of the owner's other prefix (rejected/) nor of its write permission reaches the reader.
+    expect(JSON.stringify(doc)).not.toContain('rejected/');
+    expect(doc.Statement.filter((s) => JSON.stringify(s).includes('events/')).flatMap((s) => [s.Action].flat())).toEqual(['s3:GetObject', 's3:ListBucket']);
+  });
+
   test('GIVEN write only WHEN built THEN the role may put objects and clean up its multipart uploads, and nothing else', () => {
     const doc = permissionsPolicy(role(bundled, 'partner-ingest', 'data'));
     expect(doc.Statement.flatMap((s) => [s.Action].flat())).toEqual(['s3:PutObject', 's3:AbortMultipartUpload', 's3:ListMultipartUploadParts']);

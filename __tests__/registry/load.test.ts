@@ -10,9 +10,17 @@ buckets:
 `;
 
 describe('loadRegistry', () => {
-  test('GIVEN the bundled registry WHEN loaded THEN it holds the five reference setups with secure defaults', () => {
+  test('GIVEN the bundled registry WHEN loaded THEN it holds the five reference setups and the pipeline share, with secure defaults', () => {
     const registry = loadRegistry(BUNDLED_ROOT);
-    expect(registry.apps.map((a) => a.id)).toEqual(['finance-export', 'ledger-archiver', 'partner-ingest', 'swarm-uploader', 'vendor-sync']);
+    expect(registry.apps.map((a) => a.id)).toEqual([
+      'analytics-etl', 'event-ingest', 'finance-export', 'ledger-archiver', 'partner-ingest', 'swarm-uploader', 'vendor-sync',
+    ]);
+    const etl = registry.apps.find((a) => a.id === 'analytics-etl')!;
+    const ingest = registry.apps.find((a) => a.id === 'event-ingest')!;
+    expect(etl.access[0]).toMatchObject({ bucket: 'acme-data-lake', prefix: 'events/', from: 'event-ingest', permissions: ['read', 'list'] });
+    expect(ingest.access[0].shareWith).toEqual([
+      { app: 'analytics-etl', permissions: ['read', 'list'], allowWrite: false, location: { file: 'apps/event-ingest.yaml', line: 18, column: 9 } },
+    ]);
     expect(registry.buckets.every((b) => b.exclusive && b.enforceTls)).toBe(true);
   });
 

@@ -57,6 +57,13 @@ export function buildRegistry(
       bucket: acc.bucket,
       prefix: accessPrefix(a.id, acc),
       permissions: [...new Set(acc.permissions)],
+      ...(acc.from && { from: acc.from }),
+      shareWith: (acc.shareWith ?? []).map((share, j) => ({
+        app: share.app,
+        permissions: [...new Set(share.permissions)],
+        allowWrite: share.allowWrite ?? false,
+        location: s.locate(['access', i, 'shareWith', j]),
+      })),
       location: s.locate(['access', i]),
     })),
     secrets: (a.secrets ?? []).map(secretOf),

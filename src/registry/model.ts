@@ -63,11 +63,29 @@ export interface Consumer {
   readonly principalName?: string;
 }
 
+/**
+ * An offer of an access entry's prefix to another app. It grants nothing by itself: the other app takes it with an
+ * access entry `from: <owner>` on that prefix or one under it, so that both teams have declared the share.
+ */
+export interface Share {
+  /** The app offered the prefix. */
+  readonly app: string;
+  /** The most that app may ask for. */
+  readonly permissions: readonly Permission[];
+  /** The owner's explicit consent to offer write or delete; validation refuses them without it. */
+  readonly allowWrite: boolean;
+  readonly location: SourceLocation;
+}
+
 export interface Access {
   readonly bucket: string;
-  /** Object key prefix the app owns, ending in `/`. */
+  /** Object key prefix, ending in `/`: the app's own, or with `from` one shared with it by the owner. */
   readonly prefix: string;
   readonly permissions: readonly Permission[];
+  /** The app that owns this prefix and shares it with this one; absent for the app's own prefixes. */
+  readonly from?: string;
+  /** Offers of this (own) prefix to other apps. */
+  readonly shareWith: readonly Share[];
   readonly location: SourceLocation;
 }
 

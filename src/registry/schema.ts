@@ -210,6 +210,19 @@ const envRef = z.strictObject({
     .describe('environment variable holding the ExternalId at synth time'),
 });
 
+/** Permissions that change the owner's objects: a share offers them only with allowWrite: true. */
+export const CHANGING_PERMISSIONS: readonly (typeof PERMISSIONS)[number][] = ['write', 'delete'];
+
+/** One offer of an access entry's prefix to another app; it grants nothing until that app takes it with `from`. */
+const shareSchema = z.strictObject({
+  app: z.string().regex(APP_ID_PATTERN, { error: 'must be the id of an app of the registry, e.g. analytics-etl' })
+    .describe('the app offered this prefix (or a prefix under it)'),
+  permissions: z.array(z.enum(PERMISSIONS)).min(1, { error: 'must list at least one of read, write, delete, list' })
+    .describe('the most that app may ask for; write and delete need allowWrite: true'),
+  allowWrite: z.boolean().optional()
+    .describe('default false: set true to let that app write or delete your objects (shown in the review)'),
+});
+
 export const appFileSchema = z.strictObject({
   id: z.string().regex(APP_ID_PATTERN, { error: 'must match [a-z0-9][a-z0-9-]*, e.g. myapp-123' })
     .describe('the AppId session tag value and role name suffix; unique in the registry'),
@@ -240,6 +253,8 @@ export const appFileSchema = z.strictObject({
     .optional().describe('StringLike pattern the caller\'s sts:SourceIdentity must match'),
   access: z.array(z.strictObject({
     bucket: nonEmpty.describe('a bucket declared in accounts.yaml'),
+    from: z.string().regex(APP_ID_PATTERN, { error: 'must be the id of the app that owns the prefix and shares it, e.g. ingest' })
+      .optional().describe('the app that owns this prefix and shares it with this app (its shareWith must name this app)'),
     prefix: z.string().regex(PREFIX_PATTERN, {
       error: 'must use only letters, digits and !_.\'()/-: "*", "?" and "$" would act as IAM wildcards or variables and widen the grant',
     }).regex(/[^/]/, {
@@ -249,6 +264,8 @@ export const appFileSchema = z.strictObject({
     }).optional().describe('object key prefix the app owns; default "<id>/"'),
     permissions: z.array(z.enum(PERMISSIONS)).min(1, { error: 'must list at least one of read, write, delete, list' })
       .describe('read=GetObject, write=PutObject, delete=DeleteObject, list=ListBucket under the prefix'),
+    shareWith: z.array(shareSchema).optional()
+      .describe('apps this app offers its prefix to; each must also declare an access entry with from: <this app>'),
   })).min(1, { error: 'must list at least one bucket' }).describe('the buckets and prefixes the app may use'),
   secrets: z.array(z.union([
     secretArn,

@@ -24,6 +24,9 @@ import { prefixOverlap } from './checks/prefix-overlap';
 import { checkSchema } from './checks/schema';
 import { secretAccount } from './checks/secret-account';
 import { secretKeyRegion } from './checks/secret-key-region';
+import { shareFrom } from './checks/share-from';
+import { shareOffer } from './checks/share-offer';
+import { shareUntaken } from './checks/share-untaken';
 import { sessionDurationChaining } from './checks/session-duration-chaining';
 import { sourceIpPublic } from './checks/source-ip-public';
 import { unknownBucket } from './checks/unknown-bucket';
@@ -57,6 +60,9 @@ export const CHECKS: readonly Check[] = [
   externalIdShort,
   unknownBucket,
   prefixOverlap,
+  shareOffer,
+  shareFrom,
+  shareUntaken,
   secretAccount,
   secretKeyRegion,
 ];

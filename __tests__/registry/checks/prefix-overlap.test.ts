@@ -1,4 +1,6 @@
+import { prefixesOverlap } from '../../../src/registry/prefix';
 import { ACCOUNTS, app, problems } from '../fixtures';
+import { owner, reader } from '../share-fixtures';
 
 const withPrefix = (id: string, prefix: string | undefined) =>
   app(id).replace(`    prefix: ${id}/\n`, prefix === undefined ? '' : `    prefix: "${prefix}"\n`);
@@ -15,7 +17,54 @@ describe('prefixOverlap', () => {
 
   test('GIVEN a prefix inside another app\'s prefix WHEN validated THEN both apps are named', () => {
     expect(problems(ACCOUNTS, { a: withPrefix('a', 'uploads/'), b: withPrefix('b', 'uploads/b') })).toEqual([
-      'apps/b.yaml:9:13: error: prefix "uploads/b/" on bucket "shared" overlaps prefix "uploads/" of app "a" (apps/a.yaml:9:13): one app could read or change the other\'s objects; give each app a prefix of its own',
+      'apps/b.yaml:9:13: error: prefix "uploads/b/" on bucket "shared" overlaps prefix "uploads/" of app "a" (apps/a.yaml:9:13): one app could read or change the other\'s objects; give each app a prefix of its own, or have the owner share it (shareWith on its entry, from on the other\'s)',
     ]);
+  });
+
+  // Issue 15: with the check reduced to one direction, an inner prefix in the file that loads first slipped through.
+  test('GIVEN the inner prefix in the file that loads first WHEN validated THEN the overlap is still found', () => {
+    expect(problems(ACCOUNTS, { a: withPrefix('a', 'vendor-sync/inner/'), b: withPrefix('b', 'vendor-sync/') })).toEqual([
+      'apps/b.yaml:9:13: error: prefix "vendor-sync/" on bucket "shared" overlaps prefix "vendor-sync/inner/" of app "a" (apps/a.yaml:9:13): ' +
+      'one app could read or change the other\'s objects; give each app a prefix of its own, or have the owner share it (shareWith on its entry, from on the other\'s)',
+    ]);
+  });
+
+  test.each([['x/', 'x/y/'], ['x/y/', 'x/'], ['x/', 'x/'], ['x/', 'xy/'], ['xy/', 'x/']])(
+    'GIVEN prefixes %s and %s WHEN compared in both orders THEN prefixesOverlap answers the same', (a, b) => {
+      expect(prefixesOverlap(a, b)).toBe(prefixesOverlap(b, a));
+      expect(prefixesOverlap(a, b)).toBe(a.startsWith(b) || b.startsWith(a));
+    });
+
+  describe('shares', () => {
+    const overlapOf = (file: string) => expect.stringMatching(new RegExp(`^apps/${file}\\.yaml:\\d+:\\d+: error: prefix .* overlaps prefix`));
+
+    test.each([
+      ['owner first', { ingest: owner(), 'z-reader': reader().replace('id: analytics-etl', 'id: z-reader') }],
+      ['reader first', { 'a-reader': reader().replace('id: analytics-etl', 'id: a-reader'), ingest: owner() }],
+    ])('GIVEN a declared share, %s WHEN validated THEN the overlap of owner and reader is accepted', (_, apps) => {
+      const renamed = Object.fromEntries(Object.entries(apps).map(([file, text]) => [file,
+        text.replace('app: analytics-etl', `app: ${Object.keys(apps).find((k) => k !== 'ingest')}`)]));
+      expect(problems(ACCOUNTS, renamed)).toEqual([]);
+    });
+
+    test.each([
+      ['before', 'a-third'],
+      ['after', 'z-third'],
+    ])('GIVEN a third app whose prefix lies inside the shared one, loaded %s the pair WHEN validated THEN its overlap is refused', (_, third) => {
+      const text = app(third).replace(`prefix: ${third}/`, 'prefix: events/2026/');
+      expect(problems(ACCOUNTS, { ingest: owner(), 'analytics-etl': reader(), [third]: text })).toEqual([overlapOf(third)]);
+    });
+
+    test.each([
+      ['owner first', 'b-owner', 'a-reader'],
+      ['reader first', 'a-owner', 'b-reader'],
+    ])('GIVEN from naming an app that does not own the overlapped prefix, %s WHEN validated THEN the overlap is still refused', (_, other, theReader) => {
+      // ingest offers, but the reader's prefix lies in another app's prefix: consent of ingest cannot open it.
+      const otherApp = app(other).replace(`prefix: ${other}/`, 'prefix: private/');
+      const text = reader({ prefix: 'private/' }).replace('id: analytics-etl', `id: ${theReader}`);
+      const offer = `      - app: ${theReader}\n        permissions: [read, list]\n`;
+      const found = problems(ACCOUNTS, { [other]: otherApp, ingest: owner(offer), [theReader]: text });
+      expect(found).toContainEqual(expect.stringMatching(new RegExp(`error: prefix "private/" on bucket "shared" overlaps prefix "private/" of app "(${other}|${theReader})"`)));
+    });
   });
 });

@@ -208,3 +208,22 @@ describe('onboard with a wrong app id', () => {
     expect(run.stdout).toBe('');
   });
 });
+
+describe('onboard for the reader of a share', () => {
+  const etl = 'id: etl\nowner: team-etl\nconsumer: { account: swarm, principal: role/etl }\nexternalId: etl-external-id-0123\n' +
+    'access:\n  - { bucket: drop, prefix: events/2026/, from: ingest, permissions: [read] }\n';
+  const ingest = 'id: ingest\nowner: team-ingest\nconsumer: { account: swarm, principal: role/ingest }\nexternalId: ingest-external-id-0123\n' +
+    'access:\n  - { bucket: drop, prefix: events/, permissions: [write], shareWith: [{ app: etl, permissions: [read] }] }\n';
+  const root = writeRegistry(ACCOUNTS_YAML, { etl, ingest });
+
+  it('GIVEN a prefix shared with the app WHEN onboarded THEN the table lists it and a line names its owner, team and file', () => {
+    const md = onboard(root, ['etl']);
+
+    expect(md).toContain('| `drop` | `events/2026/` | read |');
+    expect(md).toContain('- `s3://drop/events/2026/`: owned by `ingest` (team-ingest, `apps/ingest.yaml`); read\n');
+  });
+
+  it('GIVEN the owner WHEN onboarded THEN no shared section appears: its prefix is its own', () => {
+    expect(onboard(root, ['ingest'])).not.toContain('owned by');
+  });
+});

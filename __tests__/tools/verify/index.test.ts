@@ -212,6 +212,6 @@ describe('verifyOutput on carelessly edited output', () => {
       'AssumeRole with its ExternalId and AppId tag and SourceIdentity',
       'TagSession with its AppId tag only',
     ]));
-    expect(new Set(failing(report).map((r) => r.app))).toEqual(new Set(['ledger-archiver', 'swarm-uploader']));
+    expect(new Set(failing(report).map((r) => r.app))).toEqual(new Set(['analytics-etl', 'event-ingest', 'ledger-archiver', 'swarm-uploader']));
   });
 });

@@ -25,6 +25,8 @@ export interface OnboardGrant {
   /** `s3://bucket/<exampleKey>` and `s3://bucket/<prefix>`, for the CLI. */
   readonly objectUri: string;
   readonly prefixUri: string;
+  /** For a prefix shared with the app: the app that owns it, its team and its registry file. */
+  readonly sharedBy?: { readonly app: string; readonly owner: string; readonly file: string };
 }
 
 export interface OnboardRole {
@@ -34,6 +36,8 @@ export interface OnboardRole {
   readonly accountId: string;
   readonly region: string;
   readonly grants: readonly OnboardGrant[];
+  /** The grants on prefixes other apps share with this one. */
+  readonly shared: readonly OnboardGrant[];
   /** The grant the code examples use. */
   readonly example?: OnboardGrant;
   readonly secrets: readonly string[];
@@ -83,6 +87,7 @@ export function onboardView(registry: Registry, appId: string): OnboardView {
         exampleKey: `${a.prefix}${EXAMPLE_OBJECT}`,
         objectUri: `s3://${a.bucket}/${a.prefix}${EXAMPLE_OBJECT}`,
         prefixUri: `s3://${a.bucket}/${a.prefix}`,
+        ...(a.from && { sharedBy: sharedBy(registry, a.from) }),
       };
     });
     return {
@@ -92,6 +97,7 @@ export function onboardView(registry: Registry, appId: string): OnboardView {
       // The snippets' S3 client talks to the example bucket, whose region may differ from its account's.
       region: role.access[0]?.target.region ?? role.account.region,
       grants,
+      shared: grants.filter((g) => g.sharedBy),
       example: grants[0],
       secrets: role.secrets,
     };
@@ -117,4 +123,9 @@ export function onboardView(registry: Registry, appId: string): OnboardView {
 /** A value that matches a StringLike pattern, for the snippets: `*` becomes "prod", `?` becomes "x". */
 export function exampleSourceIdentity(pattern: string): string {
   return pattern.replace(/\*/g, 'prod').replace(/\?/g, 'x');
+}
+
+function sharedBy(registry: Registry, appId: string): OnboardGrant['sharedBy'] {
+  const owner = registry.apps.find((a) => a.id === appId)!;
+  return { app: owner.id, owner: owner.owner, file: owner.file };
 }

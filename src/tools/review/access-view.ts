@@ -21,6 +21,17 @@ export interface GrantView {
   readonly guard: GuardView;
   /** The bucket's KMS key when this grant gives the role kms:Decrypt and kms:GenerateDataKey on it. */
   readonly kmsKey?: string;
+  /** The app that owns this prefix and shares it with this app; absent for the app's own prefixes. */
+  readonly sharedBy?: string;
+  /** Offers of this prefix to other apps (they grant nothing until taken), by app id. */
+  readonly offers: readonly OfferView[];
+}
+
+/** One offer of a prefix to another app. */
+export interface OfferView {
+  readonly app: string;
+  readonly permissions: readonly Permission[];
+  readonly allowWrite: boolean;
 }
 
 /** An app's effective access on one side of the diff. The ExternalId's value is kept only to compare it. */
@@ -52,6 +63,10 @@ export function appViews(registry: Registry): Map<string, AppView> {
       permissions: PERMISSIONS.filter((p) => a.permissions.includes(p)),
       guard: guardView(a.target),
       kmsKey: role.kmsGrants.some((g) => g.key === a.target.kmsKey) ? a.target.kmsKey : undefined,
+      ...(a.from && { sharedBy: a.from }),
+      offers: [...a.shareWith]
+        .sort((x, y) => x.app.localeCompare(y.app))
+        .map((o) => ({ app: o.app, permissions: PERMISSIONS.filter((p) => o.permissions.includes(p)), allowWrite: o.allowWrite })),
     })));
     const workspaces = [...own.map((r) => r.account.alias), ...(app.consumer.account ? [app.consumer.account] : [])];
     const view: AppView = {

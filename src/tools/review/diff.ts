@@ -1,7 +1,7 @@
 import { Registry } from '../../registry/model';
 import { AppView, appViews } from './access-view';
 import { appRows, Row } from './rows';
-import { bucketWarnings, changedAppWarnings, removedAppWarnings, Warning, workspaceWarnings } from './warnings';
+import { bucketWarnings, changedAppWarnings, removedAppWarnings, shareWarnings, Warning, workspaceWarnings } from './warnings';
 import { touchedWorkspaces } from './workspaces';
 
 export type AppStatus = 'added' | 'changed' | 'removed';
@@ -34,6 +34,7 @@ export function diffRegistries(before: Registry, after: Registry): ReviewDiff {
     .sort((x, y) => STATUS_ORDER.indexOf(x.status) - STATUS_ORDER.indexOf(y.status));
   const warnings = [
     ...apps.flatMap(appWarnings),
+    ...shareWarnings(b, a),
     ...bucketWarnings(before, after),
     ...workspaceWarnings(before, after),
   ];

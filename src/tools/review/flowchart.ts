@@ -71,7 +71,8 @@ function appEdges(app: AppView): RawEdge[] {
     ...app.grants.map((g) => ({
       from: roles.get(g.roleArn)!,
       to: { key: `t:${g.bucket}/${g.prefix}`, kind: 'target' as const, label: `s3://${g.bucket}/${g.prefix}` },
-      label: g.permissions.join(', '),
+      // A share's edge ends at the owner's prefix node, the one the owner's own edge reaches.
+      label: g.sharedBy ? `shared by ${g.sharedBy}: ${g.permissions.join(', ')}` : g.permissions.join(', '),
     })),
   ];
 }

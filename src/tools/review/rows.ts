@@ -1,4 +1,4 @@
-import { AppView, GrantView, GuardView } from './access-view';
+import { AppView, GrantView, GuardView, OfferView } from './access-view';
 import { pairGrants } from './grant-pairs';
 
 export type RowChange = 'added' | 'removed' | 'changed' | 'same';
@@ -35,6 +35,11 @@ export function appRows(before: AppView | undefined, after: AppView | undefined)
     grant('prefix', (g) => g.prefix);
     grant('permissions', (g) => g.permissions.join(', '));
     grant('guardrails', (g) => guardText(g.guard));
+    const shared = makeRow(`${bucket}: shared by`, pair.before?.sharedBy, pair.after?.sharedBy);
+    if (shared) rows.push(shared);
+    const offers = (g?: GrantView) => (g?.offers.length ? g.offers.map(offerText).join('; ') : undefined);
+    const offered = makeRow(`${bucket}: shared with`, offers(pair.before), offers(pair.after));
+    if (offered) rows.push(offered);
     // Only when a side has a key, so tables of buckets without SSE-KMS stay as they were.
     const kms = makeRow(`${bucket}: KMS key`, pair.before?.kmsKey, pair.after?.kmsKey);
     if (kms) rows.push(kms);
@@ -63,4 +68,9 @@ export function guardText(guard: GuardView): string {
     guard.enforceTls ? 'TLS only' : 'TLS not enforced',
     guard.network.length ? `network: ${guard.network.join(', ')}` : 'any network',
   ].join(' · ');
+}
+
+/** `analytics-etl (read, list)`; an offer of write or delete says that the owner allowed it. */
+function offerText(offer: OfferView): string {
+  return `${offer.app} (${offer.permissions.join(', ')}${offer.allowWrite ? '; allowWrite' : ''})`;
 }

@@ -2,6 +2,7 @@ import { trustedPrincipals } from '../../policy/bucket-policy';
 import { Registry } from '../../registry/model';
 import { AppView, GrantView, guardView } from './access-view';
 import { pairGrants, prefixChange } from './grant-pairs';
+import { inlineCode, markdownText } from '../markdown';
 
 /** Something a reviewer must look at first: access that goes away, or access that grows. */
 export interface Warning {
@@ -9,6 +10,8 @@ export interface Warning {
   /** The app or bucket the warning is about. */
   readonly subject: string;
   readonly message: string;
+  /** The message as Markdown with app ids as code, when it names several apps; `message` is its plain text. */
+  readonly markdown?: string;
 }
 
 const where = (bucket: string, prefix: string) => `s3://${bucket}/${prefix}`;
@@ -43,7 +46,9 @@ export function changedAppWarnings(before: AppView, after: AppView): Warning[] {
   if (after.maxSessionDuration > before.maxSessionDuration) {
     out.push(widened(id, `max session raised: ${before.maxSessionDuration} s → ${after.maxSessionDuration} s; credentials of a session, leaked ones too, stay valid longer`));
   }
-  for (const { before: b, after: a } of pairGrants(before.grants, after.grants)) {
+  // Shares are reported once per share by shareWarnings, also for new and removed readers.
+  const own = (grants: readonly GrantView[]) => grants.filter((g) => !g.sharedBy);
+  for (const { before: b, after: a } of pairGrants(own(before.grants), own(after.grants))) {
     if (b && a) out.push(...grantWarnings(id, b, a));
     else if (b) out.push(removed(id, `no longer reaches ${where(b.bucket, b.prefix)} (${b.permissions.join(', ')})`));
     else if (a) out.push(widened(id, `new access to ${where(a.bucket, a.prefix)} (${a.permissions.join(', ')})`));
@@ -132,4 +137,60 @@ export function workspaceWarnings(before: Registry, after: Registry): Warning[] 
   return before.accounts
     .filter((a) => !kept.has(a.alias))
     .map((a) => removed(a.alias, `account left the registry: workspace ${a.alias} is no longer planned; run terraform destroy in it to remove what it deployed`));
+}
+
+/** A share as the reader's grant holds it: who shares what with whom. */
+interface ShareView {
+  readonly owner: string;
+  readonly reader: string;
+  readonly grant: GrantView;
+}
+
+/**
+ * Shares that appear, go or change between the two sides, whatever happens to the apps around them: a new share
+ * widens access even when its reader is a new app. Write or delete through a share is marked.
+ */
+export function shareWarnings(before: ReadonlyMap<string, AppView>, after: ReadonlyMap<string, AppView>): Warning[] {
+  const b = shares(before);
+  const a = shares(after);
+  const out: Warning[] = [];
+  for (const [key, share] of a) {
+    const old = b.get(key);
+    if (!old) out.push(shareWarning('widened', 'new share', share, share.grant.permissions));
+    else {
+      const gained = share.grant.permissions.filter((p) => !old.grant.permissions.includes(p));
+      const lost = old.grant.permissions.filter((p) => !share.grant.permissions.includes(p));
+      if (gained.length) out.push(shareWarning('widened', 'share widened', share, gained));
+      if (lost.length) out.push(shareWarning('removed', 'share narrowed', share, lost, 'no longer'));
+    }
+  }
+  for (const [key, share] of b) {
+    if (!a.has(key)) out.push(shareWarning('removed', 'share removed', share, share.grant.permissions, 'no longer'));
+  }
+  return out;
+}
+
+function shares(views: ReadonlyMap<string, AppView>): Map<string, ShareView> {
+  const out = new Map<string, ShareView>();
+  for (const view of views.values()) {
+    for (const grant of view.grants) {
+      if (grant.sharedBy) out.set(`${grant.sharedBy} ${view.id} ${grant.bucket} ${grant.prefix}`, { owner: grant.sharedBy, reader: view.id, grant });
+    }
+  }
+  return out;
+}
+
+/** `new share: `ingest` → `analytics-etl`, read on s3://lake/events/`, with a mark when it lets the reader change objects. */
+function shareWarning(kind: Warning['kind'], what: string, { owner, reader, grant }: ShareView, permissions: readonly string[], negation = ''): Warning {
+  const changes = permissions.filter((p) => p === 'write' || p === 'delete');
+  const mark = changes.length && !negation
+    ? ` (allowWrite: ${reader} can ${changes.join(' and ')} objects of ${owner})`
+    : '';
+  const tail = `, ${negation ? `${negation} ` : ''}${permissions.join(', ')} on ${where(grant.bucket, grant.prefix)}${mark}`;
+  return {
+    kind,
+    subject: reader,
+    message: `${what}: ${owner} → ${reader}${tail}`,
+    markdown: `${markdownText(`${what}: `)}${inlineCode(owner)} → ${inlineCode(reader)}${markdownText(tail)}`,
+  };
 }

@@ -8,6 +8,7 @@ import { neighbourApp, neighbourPrefix } from './neighbours';
 import { FROM_OUTSIDE, fromInsideNetwork, NetworkContext, overPlainHttp } from './network';
 import { GUARDRAIL_SIDS } from '../../policy/bucket-policy';
 import { requestBy } from './request';
+import { ownerPrefixProbes, thirdAppProbes } from './share-scenarios';
 import { Scenario, SimRequest } from './scenario';
 import { OBJECT_NAME } from './stand-ins';
 
@@ -39,12 +40,14 @@ export function sessionScenarios(registry: Registry, role: AppRole, access: Role
 
   const declared = access.permissions;
   const own = access.prefix;
+  // A shared prefix is the owner's: scenarios say so, so that a reviewer reads which share they prove.
+  const its = access.from ? `the prefix shared by ${access.from}` : 'its prefix';
   const outside = `${own.slice(0, -1)}${OUTSIDE_SUFFIX}`;
   const first = declared[0];
   const scenarios = [
-    ...declared.map((p) => scenario(`${p} under its prefix ${url(own)}`, 'Allowed', use(session, p, own))),
-    ...ALL_PERMISSIONS.filter((p) => !declared.includes(p)).flatMap((p) => denyEach(`${p} under its prefix ${url(own)} (not declared)`, p, own)),
-    ...declared.flatMap((p) => denyEach(`${p} outside its prefix ${url(outside)}`, p, outside)),
+    ...declared.map((p) => scenario(`${p} under ${its} ${url(own)}`, 'Allowed', use(session, p, own))),
+    ...ALL_PERMISSIONS.filter((p) => !declared.includes(p)).flatMap((p) => denyEach(`${p} under ${its} ${url(own)} (not declared)`, p, own)),
+    ...declared.flatMap((p) => denyEach(`${p} outside ${its} ${url(outside)}`, p, outside)),
     ...(declared.includes('list') ? [scenario(`list the whole bucket ${url('')}`, 'Denied', use(session, 'list', ''))] : []),
     bucket.enforceTls
       ? guarded(`${first} ${url(own)} over plain HTTP`, GUARDRAIL_SIDS.insecureTransport, use(session, first, own, overPlainHttp(inside)))
@@ -60,6 +63,10 @@ export function sessionScenarios(registry: Registry, role: AppRole, access: Role
   const neighbour = neighbourPrefix(registry, app, access);
   if (neighbour) {
     scenarios.push(...declared.flatMap((p) => denyEach(`${p} under ${neighbour.app}'s prefix ${url(neighbour.prefix)}`, p, neighbour.prefix)));
+  }
+  if (access.from) {
+    const probes = [...ownerPrefixProbes(registry, access, session, use), ...thirdAppProbes(registry, role, access, use)];
+    scenarios.push(...probes.map((probe) => scenario(probe.name, 'Denied', probe.requests)));
   }
   return scenarios;
 }
