@@ -71,12 +71,14 @@ describe('quotaDiagnostics', () => {
     expect(problems(ACCOUNTS, manyApps(1000))).toEqual([]);
   });
 
-  test('GIVEN one node role consuming 1200 app roles in two accounts WHEN validated THEN it would need more than 10 managed policies', () => {
+  test('GIVEN one node role consuming 1200 app roles in two accounts WHEN validated and planned THEN it fits: one consumer policy by role tag instead of 11-13 of exact ARNs', () => {
     const twoAccounts = `${ACCOUNTS.replace('  swarm:', '  data2:\n    id: "333333333333"\n    region: eu-central-1\n    deployRole: arn:aws:iam::333333333333:role/terraform\n  swarm:')}  shared2:\n    account: data2\n`;
     const apps = { ...manyApps(600), ...manyApps(600, 'shared2', 601) };
-    expect(problems(twoAccounts, apps)).toEqual([
-      expect.stringMatching(/^apps\/app-0001\.yaml:1:5: error: consumer arn:aws:iam::222222222222:role\/node \(account "swarm"\) would need 1[1-3] managed policies for its 1200 app roles, over the IAM quota of 10 managed policies per role \(its other policies count too\); spread these apps over several consumer principals$/),
-    ]);
+
+    expect(problems(twoAccounts, apps)).toEqual([]);
+    const { registry } = validateRegistry('/r', { accounts: { file: 'accounts.yaml', text: twoAccounts }, apps: Object.entries(apps).map(([name, text]) => ({ file: `apps/${name}.yaml`, text })), diagnostics: [] }, {});
+    const swarm = planAccounts(registry!).find((p) => p.account.alias === 'swarm')!;
+    expect(swarm.consumers.map((c) => c.policies.map((p) => p.Statement.map((s) => s.Sid)))).toEqual([[['OpenKeylessAppSessionsByTag']]]);
   });
 
   describe('guards the generator itself', () => {
@@ -87,6 +89,14 @@ describe('quotaDiagnostics', () => {
       const broken = { ...data, roles: [{ ...data.roles[0], path: 'keyless' }] };
       expect(quotaDiagnostics(registry!, [broken]).map(formatDiagnostic)).toEqual([
         'apps/a.yaml:1:5: error: path keyless of role keyless-a (account "data") breaks the IAM path rules: it must start and end with "/", use printable ASCII and have at most 512 characters',
+      ]);
+    });
+
+    test('GIVEN a consumer plan of 11 managed policies WHEN checked THEN it is reported as a keyless bug: one policy by tag would do', () => {
+      const small = policy({ Sid: 'Small', Effect: 'Allow', Action: 'sts:AssumeRole', Resource: 'arn:aws:iam::111111111111:role/keyless/keyless-a' });
+      const broken = { ...swarm, consumers: [{ ...swarm.consumers[0], policies: Array.from({ length: 11 }, () => small) }] };
+      expect(quotaDiagnostics(registry!, [broken]).map(formatDiagnostic)).toEqual([
+        expect.stringMatching(/would get 11 managed policies for its 1 app roles, over the IAM quota of 10 per role, where one policy by role tag would do; this is a keyless bug, please report it$/),
       ]);
     });
 

@@ -1,9 +1,9 @@
 import { Account, Consumer, Registry } from '../registry/model';
 import { AppRole, appRoles } from './app-roles';
 import { bucketPolicy } from './bucket-policy';
-import { consumerPolicies } from './consumer-policy';
+import { consumerAccessPolicies } from './consumer-policy';
 import { PolicyDocument } from './document';
-import { APP_ROLE_PATH, consumerPolicyNames } from './naming';
+import { APP_ROLE_PATH, CONSUMER_TAG, consumerPolicyNames } from './naming';
 import { packPolicies, resourceControlStatements, serviceControlStatements } from './organization-policies';
 import { permissionsPolicy } from './permissions-policy';
 import { trustPolicy } from './trust-policy';
@@ -90,7 +90,7 @@ function rolePlan(role: AppRole): RolePlan {
     arn: role.arn,
     description: `keyless app ${app.id} (${app.owner})${app.description ? `: ${app.description}` : ''}`.slice(0, 1000),
     maxSessionDuration: app.maxSessionDuration,
-    tags: { 'keyless:app': app.id, 'keyless:owner': app.owner, 'keyless:registry-file': app.file },
+    tags: { 'keyless:app': app.id, 'keyless:owner': app.owner, 'keyless:registry-file': app.file, [CONSUMER_TAG]: app.consumer.principalArn },
     trustPolicy: trustPolicy(app),
     permissionsPolicy: permissionsPolicy(role),
   };
@@ -109,7 +109,7 @@ function consumerPlans(account: Account, roles: readonly AppRole[]): ConsumerPla
   return [...byPrincipal.values()]
     .sort((a, b) => a.principal.principalArn.localeCompare(b.principal.principalArn))
     .map(({ principal, arns }) => {
-      const policies = consumerPolicies(arns);
+      const policies = consumerAccessPolicies(principal.principalArn, arns);
       return { principal, roleArns: arns, policies, policyNames: consumerPolicyNames(principal, policies.length) };
     });
 }

@@ -1,6 +1,16 @@
 import { CONSUMER_ACTIONS } from './actions';
 import { policy, PolicyDocument, policySize } from './document';
-import { MANAGED_POLICY_MAX_CHARS } from './limits';
+import { MANAGED_POLICIES_PER_PRINCIPAL, MANAGED_POLICY_MAX_CHARS } from './limits';
+import { appRolePathPattern, arnAccount, CONSUMER_TAG } from './naming';
+
+/**
+ * What one consumer principal gets: exact role ARNs while they fit in MANAGED_POLICIES_PER_PRINCIPAL managed
+ * policies, else one policy of constant size by role tag.
+ */
+export function consumerAccessPolicies(principalArn: string, roleArns: readonly string[]): PolicyDocument[] {
+  const exact = consumerPolicies(roleArns);
+  return exact.length <= MANAGED_POLICIES_PER_PRINCIPAL ? exact : [consumerTagPolicy(principalArn, roleArns)];
+}
 
 /**
  * Policies that let one consumer principal open sessions of exactly the app roles it consumes.
@@ -23,4 +33,23 @@ export function consumerPolicies(roleArns: readonly string[]): PolicyDocument[] 
 
 function consumerPolicy(roleArns: readonly string[]): PolicyDocument {
   return policy({ Sid: 'OpenKeylessAppSessions', Effect: 'Allow', Action: [...CONSUMER_ACTIONS], Resource: [...roleArns] });
+}
+
+/**
+ * One statement of constant size: the consumer actions on the app roles of the bucket accounts only (one Resource per
+ * account), and only on roles whose CONSUMER_TAG names this principal. sts:AssumeRole, sts:TagSession and
+ * sts:SetSourceIdentity act on the `role` resource type, which takes aws:ResourceTag/${TagKey} ("Actions, resources,
+ * and condition keys for AWS Security Token Service", Service Authorization Reference). A principal still reaches only
+ * the roles registered for it, and each role's trust policy still holds it to that app's ExternalId and AppId tag;
+ * whoever can tag keyless roles can extend this policy's reach, so only the deploy role may (README, security model).
+ */
+export function consumerTagPolicy(principalArn: string, roleArns: readonly string[]): PolicyDocument {
+  const accounts = [...new Set(roleArns.map((arn) => arnAccount(arn)!))].sort();
+  return policy({
+    Sid: 'OpenKeylessAppSessionsByTag',
+    Effect: 'Allow',
+    Action: [...CONSUMER_ACTIONS],
+    Resource: accounts.map(appRolePathPattern),
+    Condition: { StringEquals: { [`aws:ResourceTag/${CONSUMER_TAG}`]: principalArn } },
+  });
 }

@@ -6,6 +6,11 @@ export const APP_ROLE_NAME_PREFIX = 'keyless-';
 const CONSUMER_POLICY_PREFIX = 'keyless-consume-';
 /** The session tag that ties a session to one app. */
 export const APP_ID_TAG = 'AppId';
+/**
+ * The app role tag that names the role's consumer principal (its ARN): a consumer policy by tag lets a principal open
+ * sessions of the keyless roles that carry its ARN here (consumer-policy.ts).
+ */
+export const CONSUMER_TAG = 'keyless:consumer';
 
 /**
  * Names of the managed policies that let one consumer principal open its app sessions, for `count` policies.
@@ -24,6 +29,11 @@ export function appRoleName(appId: string): string {
 
 export function appRoleArn(accountId: string, appId: string): string {
   return `arn:aws:iam::${accountId}:role${APP_ROLE_PATH}${appRoleName(appId)}`;
+}
+
+/** Every role under the app role path of an account (app roles and nothing else: only keyless writes there). */
+export function appRolePathPattern(accountId: string): string {
+  return `arn:aws:iam::${accountId}:role${APP_ROLE_PATH}*`;
 }
 
 /** Matches every app role of an account, and nothing else. */

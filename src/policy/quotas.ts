@@ -124,8 +124,8 @@ function consumerQuotas(plan: ConsumerPlan, account: Account, apps: readonly App
     }
   });
   if (principalType !== 'root' && plan.policies.length > MANAGED_POLICIES_PER_PRINCIPAL) {
-    problems.push(`consumer ${principalArn} (account "${account.alias}") would need ${plan.policies.length} managed policies for its ${plan.roleArns.length} app roles, ` +
-      `over the IAM quota of ${MANAGED_POLICIES_PER_PRINCIPAL} managed policies per ${principalType} (its other policies count too); spread these apps over several consumer principals`);
+    problems.push(`consumer ${principalArn} (account "${account.alias}") would get ${plan.policies.length} managed policies for its ${plan.roleArns.length} app roles, ` +
+      `over the IAM quota of ${MANAGED_POLICIES_PER_PRINCIPAL} per ${principalType}, where one policy by role tag would do; this is a keyless bug, please report it`);
   }
   return problems.map((message) => error(first.location, message));
 }

@@ -13,3 +13,20 @@ describe('shareUntaken', () => {
     ]);
   });
 });
+
+describe('shareUntaken with two offers', () => {
+  const second = '  - bucket: shared\n    prefix: raw/\n    permissions: [write]\n    shareWith:\n      - app: analytics-etl\n        permissions: [read]\n';
+
+  test('GIVEN two prefixes offered and one taken WHEN validated THEN only the other offer is flagged', () => {
+    expect(problems(ACCOUNTS, { ingest: owner() + second, 'analytics-etl': reader() })).toEqual([
+      'apps/ingest.yaml:18:14: warning: offers s3://shared/raw/ to "analytics-etl", but apps/analytics-etl.yaml has no access entry with "from: ingest" on it, ' +
+      'so nothing is shared; add one there (bucket: shared, prefix: raw/, from: ingest), or remove this offer',
+    ]);
+  });
+
+  test('GIVEN a reader entry under none of the owner\'s prefixes WHEN validated THEN only the reader\'s error is reported, not the offers', () => {
+    expect(problems(ACCOUNTS, { ingest: owner() + second, 'analytics-etl': reader({ prefix: 'other/' }) })).toEqual([
+      expect.stringMatching(/^apps\/analytics-etl\.yaml:9:13: error: app "ingest" \(apps\/ingest\.yaml\) owns no prefix on bucket "shared" that contains "other\/"/),
+    ]);
+  });
+});

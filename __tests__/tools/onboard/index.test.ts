@@ -1,7 +1,7 @@
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { onboard } from '../../../src/tools/onboard/index';
 import { UserError } from '../../../src/tools/user-error';
+import { runTsxSync } from '../../e2e';
 import { writeRegistry } from '../../helpers';
 import { ACCOUNTS_YAML, ARCHIVER_SECRET, archiverYaml, UPLOADER_SECRET, uploaderYaml } from '../fixtures';
 import {
@@ -198,10 +198,7 @@ describe('onboard with a wrong app id', () => {
   });
 
   it('GIVEN an unknown id WHEN run as a process THEN it prints the known ids without a stack trace and exits 1', () => {
-    const run = spawnSync(join(PROJECT, 'node_modules/.bin/tsx'), [join(PROJECT, 'src/tools/onboard/index.ts'), 'nope'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-    });
+    const run = runTsxSync(join(PROJECT, 'src/tools/onboard/index.ts'), ['nope'], { cwd: ROOT });
 
     expect(run.status).toBe(1);
     expect(run.stderr.trim()).toBe('error: unknown app "nope"; known apps: archiver, uploader');
@@ -223,7 +220,10 @@ describe('onboard for the reader of a share', () => {
     expect(md).toContain('- `s3://drop/events/2026/`: owned by `ingest` (team-ingest, `apps/ingest.yaml`); read\n');
   });
 
-  it('GIVEN the owner WHEN onboarded THEN no shared section appears: its prefix is its own', () => {
-    expect(onboard(root, ['ingest'])).not.toContain('owned by');
+  it('GIVEN the owner WHEN onboarded THEN its page lists whom it offers its prefix to, and nothing as shared with it', () => {
+    const md = onboard(root, ['ingest']);
+
+    expect(md).toContain('- `s3://drop/events/`: etl (read)\n');
+    expect(md).not.toContain('owned by');
   });
 });

@@ -1,14 +1,13 @@
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { RegistryError } from '../../../src/registry/diagnostics';
 import { parseReviewArgs, review } from '../../../src/tools/review/index';
 import { UserError } from '../../../src/tools/user-error';
+import { runTsxSync } from '../../e2e';
 import { ACCOUNTS_YAML, ARCHIVER_SECRET, archiverYaml, UPLOADER_SECRET, uploaderYaml } from '../fixtures';
 import { GitFixture, removeGitFixtures } from './git-fixture';
 
 const PROJECT = join(__dirname, '../../..');
 afterAll(removeGitFixtures);
-const TSX = join(PROJECT, 'node_modules/.bin/tsx');
 
 /** Commits a base registry, applies `change` as a second commit and reviews HEAD against HEAD~1. */
 function reviewChange(base: Record<string, string>, change: (f: GitFixture) => void, subdir = ''): string {
@@ -186,7 +185,7 @@ describe('npm run review as a process', () => {
   it('GIVEN an unknown ref WHEN run THEN it prints one error line, no stack trace, and exits 1', () => {
     const fixture = new GitFixture().write({ 'accounts.yaml': ACCOUNTS_YAML }).commit('base');
 
-    const run = spawnSync(TSX, [join(PROJECT, 'src/tools/review/index.ts'), '--base', 'no-such-ref'], { cwd: fixture.root, encoding: 'utf8' });
+    const run = runTsxSync(join(PROJECT, 'src/tools/review/index.ts'), ['--base', 'no-such-ref'], { cwd: fixture.root });
 
     expect(run.status).toBe(1);
     expect(run.stderr.trim()).toMatch(/^error: unknown git ref "no-such-ref"; [^\n]*$/);
@@ -197,10 +196,10 @@ describe('npm run review as a process', () => {
     const fixture = new GitFixture().write({ 'accounts.yaml': ACCOUNTS_YAML, 'apps/uploader.yaml': uploaderYaml() }).commit('base');
     fixture.write({ 'apps/archiver.yaml': archiverYaml() }).commit('add archiver');
     const out = join(fixture.root, 'cdktf.out');
-    const synth = spawnSync(TSX, [join(PROJECT, 'main.ts')], { cwd: PROJECT, env: { ...process.env, REGISTRY_DIR: fixture.root, CDKTF_OUTDIR: out }, encoding: 'utf8' });
+    const synth = runTsxSync('main.ts', [], { env: { REGISTRY_DIR: fixture.root, CDKTF_OUTDIR: out } });
     expect(synth.status).toBe(0);
 
-    const run = spawnSync(TSX, [join(PROJECT, 'src/tools/review/index.ts'), '--base', 'HEAD~1', '--verify-out', out], { cwd: fixture.root, encoding: 'utf8' });
+    const run = runTsxSync(join(PROJECT, 'src/tools/review/index.ts'), ['--base', 'HEAD~1', '--verify-out', out], { cwd: fixture.root });
 
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/\*\*\d+ passed, 0 failed\*\* across the registry/);

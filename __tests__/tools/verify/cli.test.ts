@@ -1,15 +1,13 @@
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { runTsxSync } from '../../e2e';
 import { writeRegistry } from '../../helpers';
-import { bundledRegistry, editPolicy, mutated, PROJECT_ROOT, resourceWhere, synthesize } from './output-fixture';
+import { bundledRegistry, editPolicy, mutated, resourceWhere, synthesize } from './output-fixture';
 import { ACCOUNTS, APPS } from './registry-fixture';
 
 /** Spawning tsx takes about a second per run. */
 const CLI_TIMEOUT_MS = 60_000;
-const TSX = join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
 
 function verify(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const run = spawnSync(TSX, ['src/tools/verify/cli.ts', ...args], { cwd: PROJECT_ROOT, env: { ...process.env, ...env }, encoding: 'utf8' });
+  const run = runTsxSync('src/tools/verify/cli.ts', args, { env });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 

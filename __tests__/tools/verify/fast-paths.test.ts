@@ -14,7 +14,7 @@ import { bundledRegistry, synthesize } from './output-fixture';
 jest.setTimeout(120_000);
 
 /** Enough apps that each node role's consumer policy lists several role ARNs, so slicing cuts something. */
-const BENCH_APPS = 24;
+const BENCH_APPS = 12;
 
 /** The plain path: the simulator's own lookups, whole policies, one thread. */
 async function plainReport(registry: Registry, dir: string): Promise<string> {

@@ -2,6 +2,7 @@ import { planAccounts } from '../../../src/policy/account-plan';
 import { loadRegistry } from '../../../src/registry/load';
 import { Registry } from '../../../src/registry/model';
 import { verifyOutput } from '../../../src/tools/verify';
+import { deriveScenarios } from '../../../src/tools/verify/scenarios';
 import { VerifyReport } from '../../../src/tools/verify/types';
 import { writeRegistry } from '../../helpers';
 import { editPolicy, mutated, resourceNamed, synthesize } from './output-fixture';
@@ -136,5 +137,23 @@ describe('the bucket policy under a share', () => {
     // The same request with another app's AppId tag is denied by the guardrail: the bucket policy did take part.
     expect(read).toMatchObject({ actual: 'Allowed', pass: true });
     expect(foreignTag).toMatchObject({ actual: 'Denied', decidingSid: 'DenyAppSessionTaggedForAnotherApp', pass: true });
+  });
+});
+
+describe('share scenarios with allowWrite', () => {
+  it('GIVEN write shared with allowWrite and taken WHEN derived and verified THEN writing the share is allowed and delete, not shared, denied', async () => {
+    const writable = loadRegistry(writeRegistry(ACCOUNTS, {
+      ...APPS,
+      ingest: APPS.ingest.replace('[{ app: analytics-etl, permissions: [read, list] }]', '[{ app: analytics-etl, permissions: [read, write], allowWrite: true }]'),
+      'analytics-etl': APPS['analytics-etl'].replace('permissions: [read, list]', 'permissions: [read, write]'),
+    }), {});
+    const expected = (name: string) => deriveScenarios(writable, { apps: ['analytics-etl'] }).find((s) => s.scenario === name)?.expected;
+
+    expect(expected('write under the prefix shared by ingest s3://lake/events/2026/')).toBe('Allowed');
+    expect(expected('delete under the prefix shared by ingest s3://lake/events/2026/ (not declared)')).toBe('Denied');
+    expect(expected("write under ingest's prefix outside the share s3://lake/events/: s3:PutObject")).toBe('Denied');
+    const report = await verifyOutput(writable, synthesize(writable), { apps: ['analytics-etl'] });
+    expect(report.errors).toEqual([]);
+    expect(report.failed).toBe(0);
   });
 });

@@ -27,6 +27,8 @@ export interface OnboardGrant {
   readonly prefixUri: string;
   /** For a prefix shared with the app: the app that owns it, its team and its registry file. */
   readonly sharedBy?: { readonly app: string; readonly owner: string; readonly file: string };
+  /** The apps this app's prefix is offered to, e.g. `analytics-etl (read, list)`. */
+  readonly offeredTo: readonly string[];
 }
 
 export interface OnboardRole {
@@ -38,6 +40,8 @@ export interface OnboardRole {
   readonly grants: readonly OnboardGrant[];
   /** The grants on prefixes other apps share with this one. */
   readonly shared: readonly OnboardGrant[];
+  /** The grants on this app's prefixes that it offers to other apps. */
+  readonly offered: readonly OnboardGrant[];
   /** The grant the code examples use. */
   readonly example?: OnboardGrant;
   readonly secrets: readonly string[];
@@ -88,6 +92,7 @@ export function onboardView(registry: Registry, appId: string): OnboardView {
         objectUri: `s3://${a.bucket}/${a.prefix}${EXAMPLE_OBJECT}`,
         prefixUri: `s3://${a.bucket}/${a.prefix}`,
         ...(a.from && { sharedBy: sharedBy(registry, a.from) }),
+        offeredTo: a.shareWith.map((o) => `${o.app} (${PERMISSIONS.filter((p) => o.permissions.includes(p)).join(', ')})`),
       };
     });
     return {
@@ -98,6 +103,7 @@ export function onboardView(registry: Registry, appId: string): OnboardView {
       region: role.access[0]?.target.region ?? role.account.region,
       grants,
       shared: grants.filter((g) => g.sharedBy),
+      offered: grants.filter((g) => g.offeredTo.length),
       example: grants[0],
       secrets: role.secrets,
     };

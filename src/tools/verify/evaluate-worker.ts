@@ -1,13 +1,15 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { evaluateScenarios } from './evaluate';
+import { evaluateGroups } from './evaluate';
 import { WorkerInput } from './parallel';
+import { scenarioGroups } from './scenarios';
 import { indexSynthesized } from './synthesized';
 import { readWorkspaces } from './terraform-json';
 
-/** One chunk of scenarios, evaluated in a worker thread against its own read of the synthesized output. */
-async function run({ outDir, accountIds, scenarios }: WorkerInput): Promise<void> {
+/** A run of scenario groups, derived and evaluated in a worker thread against its own read of the synthesized output. */
+async function run({ registry, scenarioOptions, outDir, accountIds, from, to }: WorkerInput): Promise<void> {
   const { stacks, errors } = readWorkspaces(outDir, accountIds);
-  parentPort!.postMessage(await evaluateScenarios(scenarios, indexSynthesized(stacks, errors)));
+  const groups = scenarioGroups(registry, scenarioOptions).slice(from, to);
+  parentPort!.postMessage(await evaluateGroups(groups, indexSynthesized(stacks, errors)));
 }
 
 void run(workerData as WorkerInput);

@@ -1,5 +1,6 @@
 import { PolicyResolver, ResolverOptions } from './policy-resolver';
 import { Scenario, SimRequest } from './scenario';
+import { ScenarioGroup } from './scenarios';
 import { Outcome, simulate } from './simulate';
 import { SynthesizedOutput } from './synthesized';
 import { Decision, ScenarioResult } from './types';
@@ -16,7 +17,26 @@ export async function evaluateScenarios(
   output: SynthesizedOutput,
   options: ResolverOptions = {},
 ): Promise<{ results: ScenarioResult[]; errors: string[] }> {
+  return evaluateGroups([() => [...scenarios]], output, options);
+}
+
+/**
+ * Evaluates group after group, each derived only now: requests repeat within a group (an app's scenarios), so the
+ * memo of simulated requests is kept for one group and then dropped, with the group's scenarios. A request that
+ * recurs in another group is simulated again, with the same outcome. The policy caches last for the whole run.
+ */
+export async function evaluateGroups(
+  groups: readonly ScenarioGroup[],
+  output: SynthesizedOutput,
+  options: ResolverOptions = {},
+): Promise<{ results: ScenarioResult[]; errors: string[] }> {
   const resolver = new PolicyResolver(output, options);
+  const results: ScenarioResult[] = [];
+  for (const group of groups) results.push(...(await evaluateGroup(group(), resolver)));
+  return { results, errors: [...resolver.errors] };
+}
+
+async function evaluateGroup(scenarios: readonly Scenario[], resolver: PolicyResolver): Promise<ScenarioResult[]> {
   const evaluated = new Map<string, Evaluated>();
   const evaluate = async (request: SimRequest): Promise<Evaluated> => {
     const key = JSON.stringify(request);
@@ -34,7 +54,7 @@ export async function evaluateScenarios(
     for (const request of scenario.requests) outcomes.push({ request, ...(await evaluate(request)) });
     results.push(scenarioResult(scenario, outcomes));
   }
-  return { results, errors: [...resolver.errors] };
+  return results;
 }
 
 /**

@@ -1,9 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { Registry } from '../../registry/model';
-import { evaluateScenarios } from './evaluate';
+import { evaluateGroups } from './evaluate';
 import { evaluateInThreads } from './parallel';
-import { Scenario } from './scenario';
-import { deriveScenarios } from './scenarios';
+import { ScenarioGroup, scenarioGroups } from './scenarios';
 import { indexSynthesized, SynthesizedOutput } from './synthesized';
 import { OutputDirError } from '../synth-output';
 import { readWorkspaces } from './terraform-json';
@@ -14,17 +13,17 @@ export type { Decision, ScenarioResult, VerifyReport } from './types';
 export interface VerifyOptions {
   /** Only these apps' scenarios, and the bucket scenarios of the buckets they use. */
   readonly apps?: readonly string[];
-  /** Worker threads to evaluate in; by default up to MAX_THREADS, and none below PARALLEL_FROM scenarios. */
+  /** Worker threads to evaluate in; by default one per core up to MAX_THREADS, and none below PARALLEL_FROM apps. */
   readonly threads?: number;
 }
 
 /** More threads than this mostly add start-up time and memory: each loads the simulator's IAM data. */
 const MAX_THREADS = 4;
 /**
- * Below this many scenarios, starting worker threads costs more than it saves
+ * Below this many scenario groups (apps, ~34 scenarios each), starting worker threads costs more than it saves
  * (bench: 353 scenarios took 1.07 s threaded, 0.86 s in one thread; 3401 took 3.7 s and 4.0 s).
  */
-const PARALLEL_FROM = 1000;
+const PARALLEL_FROM = 30;
 
 /**
  * Simulates the expected-access matrix of `registry` against the policies synthesized into `outDir`
@@ -38,16 +37,17 @@ export async function verifyOutput(registry: Registry, outDir: string, options: 
   const accountIds = new Map(registry.accounts.map((a) => [a.alias, a.id]));
   const output = readOutput(accountIds, outDir);
   if ('error' in output) return report([], [output.error]);
-  const scenarios = deriveScenarios(registry, options);
-  const threads = options.threads ?? defaultThreads(scenarios);
+  const scenarioOptions = { apps: options.apps };
+  const groups = scenarioGroups(registry, scenarioOptions);
+  const threads = options.threads ?? defaultThreads(groups);
   const { results, errors } = threads > 1
-    ? await evaluateInThreads(scenarios, outDir, accountIds, threads)
-    : await evaluateScenarios(scenarios, output);
+    ? await evaluateInThreads({ registry, scenarioOptions, outDir, accountIds }, groups.length, threads)
+    : await evaluateGroups(groups, output);
   return report(results, [...output.errors, ...errors]);
 }
 
-function defaultThreads(scenarios: readonly Scenario[]): number {
-  return scenarios.length < PARALLEL_FROM ? 1 : Math.min(availableParallelism(), MAX_THREADS);
+function defaultThreads(groups: readonly ScenarioGroup[]): number {
+  return groups.length < PARALLEL_FROM ? 1 : Math.min(availableParallelism(), MAX_THREADS);
 }
 
 function readOutput(accountIds: ReadonlyMap<string, string>, outDir: string): SynthesizedOutput | { error: string } {

@@ -1,13 +1,21 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { Scenario } from './scenario';
+import { Registry } from '../../registry/model';
+import { ScenarioOptions } from './scenarios';
 import { ScenarioResult } from './types';
 
-/** What each worker thread gets: where the output is, how its workspaces map to accounts, and its scenarios. */
+/**
+ * What each worker thread gets: the registry and where the output is, and which of scenarioGroups(registry,
+ * scenarioOptions) to evaluate. The worker derives those scenarios itself: the registry is a fraction of their size.
+ */
 export interface WorkerInput {
+  readonly registry: Registry;
+  readonly scenarioOptions: ScenarioOptions;
   readonly outDir: string;
   readonly accountIds: ReadonlyMap<string, string>;
-  readonly scenarios: readonly Scenario[];
+  /** Groups [from, to) of scenarioGroups(). */
+  readonly from: number;
+  readonly to: number;
 }
 
 /**
@@ -19,18 +27,18 @@ const BOOTSTRAP = `require('tsx/cjs/api').register(); require(${JSON.stringify(j
 type Evaluation = { results: ScenarioResult[]; errors: string[] };
 
 /**
- * Evaluates `scenarios` in `threads` worker threads, one contiguous chunk each (an app's scenarios share requests,
- * so they stay together), and merges the results in the original order; errors keep their first-seen order.
+ * Evaluates the `groups` scenario groups of `registry` in `threads` worker threads, one contiguous run of groups each
+ * (an app's scenarios share requests and caches, so they stay together), and merges the results in the original
+ * order; errors keep their first-seen order.
  */
 export async function evaluateInThreads(
-  scenarios: readonly Scenario[],
-  outDir: string,
-  accountIds: ReadonlyMap<string, string>,
+  input: Omit<WorkerInput, 'from' | 'to'>,
+  groups: number,
   threads: number,
 ): Promise<Evaluation> {
-  const size = Math.ceil(scenarios.length / threads);
-  const chunks = Array.from({ length: threads }, (_, i) => scenarios.slice(i * size, (i + 1) * size)).filter((c) => c.length);
-  const evaluations = await Promise.all(chunks.map((chunk) => inWorker({ outDir, accountIds, scenarios: chunk })));
+  const size = Math.ceil(groups / threads);
+  const chunks = Array.from({ length: threads }, (_, i) => ({ from: i * size, to: Math.min(groups, (i + 1) * size) })).filter((c) => c.to > c.from);
+  const evaluations = await Promise.all(chunks.map((chunk) => inWorker({ ...input, ...chunk })));
   return {
     results: evaluations.flatMap((e) => e.results),
     errors: [...new Set(evaluations.flatMap((e) => e.errors))],

@@ -37,7 +37,7 @@ export class PolicyResolver {
     if ('error' in resourcePolicy) return resourcePolicy;
     const control = this.controlPolicies(request);
     if ('error' in control) return control;
-    return { value: { request, identityPolicies, resourcePolicy: resourcePolicy.value, ...control.value } };
+    return { value: { request: this.withResourceTags(request), identityPolicies, resourcePolicy: resourcePolicy.value, ...control.value } };
   }
 
   /**
@@ -70,6 +70,17 @@ export class PolicyResolver {
       policies.push({ name: source.address, policy: checked.value });
     }
     return { value: policies };
+  }
+
+  /**
+   * A request on a role carries the role's tags as `aws:ResourceTag/<key>`, as AWS sets them (the simulator fills in
+   * no keys): a consumer policy by tag decides on them.
+   */
+  private withResourceTags(request: SimRequest): SimRequest {
+    if (request.resourcePolicy.kind !== 'trust') return request;
+    const tags = this.output.roles.get(request.resourcePolicy.roleArn)?.tags ?? {};
+    const keys = Object.entries(tags).map(([key, value]) => [`aws:ResourceTag/${key}`, value]);
+    return keys.length ? { ...request, context: { ...Object.fromEntries(keys), ...request.context } } : request;
   }
 
   /** Each policy is cut for each resource once: an app's scenarios ask about the same few resources. */

@@ -1,4 +1,4 @@
-import { appRoles } from '../../policy/app-roles';
+import { AppRole, appRoles } from '../../policy/app-roles';
 import { Registry } from '../../registry/model';
 import { assumeScenarios } from './assume-scenarios';
 import { bucketScenarios } from './bucket-scenarios';
@@ -12,26 +12,42 @@ export interface ScenarioOptions {
   readonly apps?: readonly string[];
 }
 
+/**
+ * Scenarios that share requests, derived only when asked for: verify evaluates one group at a time and then lets
+ * its scenarios and its request memo go, so memory does not grow with the registry.
+ */
+export type ScenarioGroup = () => Scenario[];
+
 /** The expected-access matrix of a registry: per app role, then per bucket, each with its expected decision. */
 export function deriveScenarios(registry: Registry, options: ScenarioOptions = {}): Scenario[] {
+  return scenarioGroups(registry, options).flatMap((group) => group());
+}
+
+/** deriveScenarios in groups, in the same order: one per selected app (all its roles), then one for the buckets. */
+export function scenarioGroups(registry: Registry, options: ScenarioOptions = {}): ScenarioGroup[] {
   const all = appRoles(registry);
-  const selected = options.apps ? all.filter((r) => options.apps!.includes(r.app.id)) : all;
-  const perApp = selected.flatMap((role) => {
-    // An app with buckets in several accounts has a role in each: say which one a trust scenario is about.
-    const label = all.filter((r) => r.app === role.app).length > 1 ? `[${role.account.alias}] ` : '';
-    const perRole = [...assumeScenarios(registry, role), ...secretScenarios(role), ...keyScenarios(role)];
-    return [
-      ...perRole.map((s) => ({ ...s, scenario: `${label}${s.scenario}` })),
-      ...role.access.flatMap((access) => sessionScenarios(registry, role, access)),
-    ];
-  });
-  const usedBuckets = new Set(selected.flatMap((r) => r.access.map((a) => a.bucket)));
+  const rolesOf = new Map<string, AppRole[]>();
+  for (const role of all) rolesOf.set(role.app.id, [...(rolesOf.get(role.app.id) ?? []), role]);
+  const selected = options.apps ? [...rolesOf].filter(([id]) => options.apps!.includes(id)) : [...rolesOf];
+  const perApp = selected.map(([, roles]): ScenarioGroup => () => roles.flatMap((role) => roleScenarios(registry, role, roles.length > 1)));
+  const usedBuckets = new Set(selected.flatMap(([, roles]) => roles.flatMap((r) => r.access.map((a) => a.bucket))));
   const buckets = options.apps ? registry.buckets.filter((b) => usedBuckets.has(b.name)) : registry.buckets;
   const governed = governedBy(registry);
-  const perBucket = buckets.flatMap((b) => {
+  const perBucket: ScenarioGroup = () => buckets.flatMap((b) => {
     const owner = registry.accounts.find((a) => a.alias === b.account)!;
     return bucketScenarios(b, owner, governed(owner));
   });
-  const organization = options.apps ? [] : organizationScenarios(registry);
-  return [...perApp, ...perBucket, ...organization];
+  // The organization guardrails' own scenarios: registry-wide, so not when only some apps are verified.
+  const organization: ScenarioGroup[] = options.apps || !registry.organization ? [] : [() => organizationScenarios(registry)];
+  return [...perApp, perBucket, ...organization];
+}
+
+function roleScenarios(registry: Registry, role: AppRole, severalRoles: boolean): Scenario[] {
+  // An app with buckets in several accounts has a role in each: say which one a trust scenario is about.
+  const label = severalRoles ? `[${role.account.alias}] ` : '';
+  const perRole = [...assumeScenarios(registry, role), ...secretScenarios(role), ...keyScenarios(role)];
+  return [
+    ...perRole.map((s) => ({ ...s, scenario: `${label}${s.scenario}` })),
+    ...role.access.flatMap((access) => sessionScenarios(registry, role, access)),
+  ];
 }

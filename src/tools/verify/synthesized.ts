@@ -14,6 +14,8 @@ export interface SynthesizedRole {
   readonly arn: string;
   readonly name: string;
   readonly trust: PolicySource;
+  /** The role's tags: requests on the role carry them as `aws:ResourceTag/<key>`. */
+  readonly tags: Readonly<Record<string, string>>;
 }
 
 /** Every policy of the synthesized workspaces, indexed the way scenarios look them up. */
@@ -96,7 +98,7 @@ class StackIndexer {
       const roleName = this.text('aws_iam_role', name, 'name');
       if (roleName === undefined) continue;
       const arn = roleArn(this.stack.accountId, role, roleName);
-      this.out.roles.set(arn, { arn, name: roleName, trust: this.policy('aws_iam_role', name, 'assume_role_policy') });
+      this.out.roles.set(arn, { arn, name: roleName, trust: this.policy('aws_iam_role', name, 'assume_role_policy'), tags: plainTags(role.tags) });
     }
   }
 
@@ -181,6 +183,12 @@ class StackIndexer {
     this.out.errors.push(...source.errors);
     return source;
   }
+}
+
+/** A resource's `tags` with string values; keyless writes them as plain strings, never references. */
+function plainTags(tags: unknown): Record<string, string> {
+  if (typeof tags !== 'object' || tags === null) return {};
+  return Object.fromEntries(Object.entries(tags).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
 }
 
 function policySource(stack: Stack, type: string, name: string, key: string): PolicySource {
