@@ -186,7 +186,7 @@ describe('AccountStack in the organization account', () => {
       expect.stringMatching(/^\$\{aws_organizations_policy\.organization_rcp-2_\w+\.id\}$/),
       expect.stringMatching(/^\$\{aws_organizations_policy\.organization_scp-1_\w+\.id\}$/),
     ]);
-    expect(JSON.parse((policies[0].content as string).replace(/\$\$\{/g, '${')).Statement[0].Sid).toBe('DenyInsecureTransport');
+    expect(JSON.parse((policies[0].content as string).replace(/\$\$\{/g, '${')).Statement[0].Sid).toBe('DenyInsecureTransportForKeylessBuckets');
   });
 
   it('GIVEN a bucket account WHEN synthesized THEN it holds no organization policy', () => {

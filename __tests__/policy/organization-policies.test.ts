@@ -35,7 +35,7 @@ describe('resource control policy', () => {
 
   test('GIVEN buckets of one owner WHEN the RCP is built THEN their statements are grouped: the size grows with buckets, not apps', () => {
     expect(rcp.map((s) => s.Sid)).toEqual([
-      'DenyInsecureTransport',
+      'DenyInsecureTransportForKeylessBuckets',
       'DenyPrincipalsOutsideRegistryFor111111111111',
       'DenyBreakGlassWildcardAcrossPath1For111111111111',
       'DenyAppSessionWithoutAppIdTagFor111111111111',

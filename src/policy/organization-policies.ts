@@ -1,6 +1,6 @@
 import { Account, Bucket, Registry } from '../registry/model';
 import { BUCKET_POLICY_ACTIONS, BUCKET_POLICY_DELETE_ACTION } from './actions';
-import { appSessionGuardrails, bucketResources, exclusiveGuardrails, networkGuardrail, tlsGuardrail } from './bucket-policy';
+import { appSessionGuardrails, bucketResources, exclusiveGuardrails, GUARDRAIL_SIDS, networkGuardrail, tlsGuardrail } from './bucket-policy';
 import { policy, PolicyDocument, policySize, Statement } from './document';
 import { ORGANIZATION_POLICY_MAX_CHARS } from './limits';
 import { accountRootArn, APP_ROLE_PATH, bucketArn } from './naming';
@@ -34,7 +34,8 @@ const BUCKET_POLICY_CHANGE_ACTIONS = [BUCKET_POLICY_ACTIONS[1], BUCKET_POLICY_DE
 export function resourceControlStatements(registry: Registry): Statement[] {
   const statements: Statement[] = [];
   const tls = registry.buckets.filter((b) => b.enforceTls);
-  if (tls.length) statements.push(tlsGuardrail(resourcesOf(tls)));
+  // Its own Sid, unlike the bucket policy's: verify must tell which of the two denied plain HTTP.
+  if (tls.length) statements.push(tlsGuardrail(resourcesOf(tls), `${GUARDRAIL_SIDS.insecureTransport}ForKeylessBuckets`));
   for (const owner of registry.accounts) {
     const buckets = registry.buckets.filter((b) => b.account === owner.alias);
     if (!buckets.length) continue;
