@@ -157,3 +157,27 @@ describe('share scenarios with allowWrite', () => {
     expect(report.failed).toBe(0);
   });
 });
+
+describe('verify with several shares of one owner', () => {
+  it('GIVEN one prefix shared with two readers and a reader taking two prefixes WHEN verified THEN no reader is taken for a third app and every scenario passes', async () => {
+    const several = loadRegistry(writeRegistry(ACCOUNTS, {
+      ingest: APPS.ingest
+        .replace('[{ app: analytics-etl, permissions: [read, list] }]', '[{ app: analytics-etl, permissions: [read, list] }, { app: ml, permissions: [read] }]')
+        .replace('{ bucket: lake, prefix: raw/, permissions: [read, write] }', '{ bucket: lake, prefix: raw/, permissions: [read, write], shareWith: [{ app: analytics-etl, permissions: [read] }] }'),
+      'analytics-etl': `${APPS['analytics-etl']}  - { bucket: lake, prefix: raw/, from: ingest, permissions: [read] }\n`,
+      ml: `id: ml\n${consumer('ml')}access:\n  - { bucket: lake, prefix: events/, from: ingest, permissions: [read] }\n`,
+      other: APPS.other,
+    }), {});
+
+    const report = await verifyOutput(several, synthesize(several));
+    const names = report.results.map((r) => `${r.app}: ${r.scenario}`);
+
+    expect(report.errors).toEqual([]);
+    expect(failingNames(report)).toEqual([]);
+    expect(names).toContain("analytics-etl: other's session: read under the prefix ingest shares with analytics-etl s3://lake/events/2026/");
+    // ml reads events/ itself: it is a third app for raw/, never for events/.
+    expect(names).toContain("analytics-etl: ml's session: read under the prefix ingest shares with analytics-etl s3://lake/raw/");
+    expect(names.some((n) => n.includes("ml's session") && n.includes('s3://lake/events/'))).toBe(false);
+    expect(names).not.toContain("analytics-etl: read under ingest's prefix s3://lake/raw/ (not shared)");
+  });
+});

@@ -65,7 +65,7 @@ export function sessionScenarios(registry: Registry, role: AppRole, access: Role
     scenarios.push(...declared.flatMap((p) => denyEach(`${p} under ${neighbour.app}'s prefix ${url(neighbour.prefix)}`, p, neighbour.prefix)));
   }
   if (access.from) {
-    const probes = [...ownerPrefixProbes(registry, access, session, use), ...thirdAppProbes(registry, role, access, use)];
+    const probes = [...ownerPrefixProbes(registry, role, access, session, use), ...thirdAppProbes(registry, role, access, use)];
     scenarios.push(...probes.map((probe) => scenario(probe.name, 'Denied', probe.requests)));
   }
   return scenarios;

@@ -17,12 +17,14 @@ export interface ShareProbe {
  * Where a reader must not get through a share: the owner's prefixes the share does not cover (above the shared
  * sub-prefix, or beside it), each declared permission on its own.
  */
-export function ownerPrefixProbes(registry: Registry, access: RoleAccess, session: Actor, use: Use): ShareProbe[] {
+export function ownerPrefixProbes(registry: Registry, role: AppRole, access: RoleAccess, session: Actor, use: Use): ShareProbe[] {
   const owner = registry.apps.find((a) => a.id === access.from);
   if (!owner) return [];
   const url = (prefix: string) => `s3://${access.bucket}/${prefix}`;
+  // The reader may take several prefixes of one owner: one it reaches through another entry is no probe.
+  const takenElsewhere = (prefix: string) => role.access.some((a) => a !== access && a.bucket === access.bucket && prefix.startsWith(a.prefix));
   return owner.access
-    .filter((a) => !a.from && a.bucket === access.bucket && !a.prefix.startsWith(access.prefix))
+    .filter((a) => !a.from && a.bucket === access.bucket && !a.prefix.startsWith(access.prefix) && !takenElsewhere(a.prefix))
     .flatMap((a) => {
       const where = prefixesOverlap(a.prefix, access.prefix)
         ? `under ${owner.id}'s prefix outside the share ${url(a.prefix)}`
@@ -36,7 +38,9 @@ export function ownerPrefixProbes(registry: Registry, access: RoleAccess, sessio
  * same bucket) trying the shared prefix: a share opens it to the reader only.
  */
 export function thirdAppProbes(registry: Registry, role: AppRole, access: RoleAccess, use: Use): ShareProbe[] {
-  const candidates = appRoles(registry).filter((r) => r.account === role.account && r.app.id !== role.app.id && r.app.id !== access.from);
+  // Not another reader of the same prefix: an owner may share it with several apps.
+  const reaches = (r: AppRole) => r.access.some((a) => a.bucket === access.bucket && prefixesOverlap(a.prefix, access.prefix));
+  const candidates = appRoles(registry).filter((r) => r.account === role.account && r.app.id !== role.app.id && r.app.id !== access.from && !reaches(r));
   const third = candidates.find((r) => r.access.some((a) => a.bucket === access.bucket)) ?? candidates[0];
   if (!third) return [];
   const session = appSession(third);
