@@ -18,7 +18,7 @@ describe('keyless synth', () => {
 
   test('GIVEN the bundled registry WHEN synthesized THEN every workspace is written', () => {
     expect(Object.keys(before).filter((f) => f.endsWith('cdk.tf.json')).sort()).toEqual([
-      'stacks/data/cdk.tf.json', 'stacks/ingest/cdk.tf.json', 'stacks/legacy/cdk.tf.json', 'stacks/swarm/cdk.tf.json',
+      'stacks/data/cdk.tf.json', 'stacks/ingest/cdk.tf.json', 'stacks/legacy/cdk.tf.json', 'stacks/mgmt/cdk.tf.json', 'stacks/swarm/cdk.tf.json',
     ]);
   });
 
@@ -71,6 +71,16 @@ describe('keyless synth on a registry the bundled example does not cover', () =>
     expect(stderr).toContain('apps/ingester.yaml:6:20: error: externalId reads environment variable KEYLESS_TEST_INGESTER_EXTERNAL_ID, which is not set');
     expect(stderr).not.toMatch(STACK_FRAME);
     expect(existsSync(outdir)).toBe(false);
+  });
+
+  test('GIVEN an unset env ExternalId and KEYLESS_EXTERNAL_IDS=stand-in WHEN synthesized THEN it succeeds with a stand-in that is no secret, and says so', async () => {
+    const { code, stdout, outdir } = await synthUnseen({ KEYLESS_EXTERNAL_IDS: 'stand-in' });
+    const lake = readFileSync(join(outdir, 'stacks', 'lake', 'cdk.tf.json'), 'utf8');
+
+    expect(code).toBe(0);
+    expect(lake).toContain('from-env:KEYLESS_TEST_INGESTER_EXTERNAL_ID');
+    expect(lake).not.toContain(UNSEEN_ENV.KEYLESS_TEST_INGESTER_EXTERNAL_ID);
+    expect(stdout).toContain('ExternalIds read from the environment are stand-ins (KEYLESS_EXTERNAL_IDS=stand-in): verify and review this output, never plan or apply it');
   });
 });
 
