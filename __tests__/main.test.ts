@@ -89,7 +89,7 @@ describe('keyless synth after an account left the registry (B1)', () => {
   const withoutLegacy = () => {
     const root = copyBundledRegistry();
     const accounts = readFileSync(join(root, 'accounts.yaml'), 'utf8');
-    writeFileSync(join(root, 'accounts.yaml'), accounts.replace(/\n {2}legacy:[\s\S]*?\n(?=\n|buckets:)/, '\n'));
+    writeFileSync(join(root, 'accounts.yaml'), accounts.replace(/\n {2}legacy:[\s\S]*?(?=\n {2}[a-z]|\n\n|\nbuckets:)/, ''));
     rmSync(join(root, 'apps', 'finance-export.yaml'));
     return root;
   };
@@ -105,7 +105,7 @@ describe('keyless synth after an account left the registry (B1)', () => {
     const run = await runKeyless(['synth'], { REGISTRY_DIR: withoutLegacy(), CDKTF_OUTDIR: outdir });
 
     expect(run.code).toBe(0);
-    expect(readdirSync(join(outdir, 'stacks')).sort()).toEqual(['data', 'ingest', 'swarm']);
+    expect(readdirSync(join(outdir, 'stacks')).sort()).toEqual(['data', 'ingest', 'mgmt', 'swarm']);
   });
 
   test('GIVEN a previous output WHEN synthesized by the cdktf CLI THEN the removed workspace is left for the CLI, which deletes it and fails if it is missing', async () => {
@@ -114,8 +114,8 @@ describe('keyless synth after an account left the registry (B1)', () => {
     const run = await runKeyless(['synth'], { REGISTRY_DIR: withoutLegacy(), CDKTF_OUTDIR: outdir, CDKTF_CONTEXT_JSON: '{}' });
 
     expect(run.code).toBe(0);
-    expect(readdirSync(join(outdir, 'stacks')).sort()).toEqual(['data', 'ingest', 'legacy', 'swarm']);
-    expect(Object.keys(JSON.parse(readFileSync(join(outdir, 'manifest.json'), 'utf8')).stacks).sort()).toEqual(['data', 'ingest', 'swarm']);
+    expect(readdirSync(join(outdir, 'stacks')).sort()).toEqual(['data', 'ingest', 'legacy', 'mgmt', 'swarm']);
+    expect(Object.keys(JSON.parse(readFileSync(join(outdir, 'manifest.json'), 'utf8')).stacks).sort()).toEqual(['data', 'ingest', 'mgmt', 'swarm']);
   });
 
   test('GIVEN a registry warning WHEN synthesized by the cdktf CLI THEN the warning goes to stdout, which the CLI does not label [ERROR]', async () => {

@@ -25,6 +25,7 @@ import { externalIdUnique } from './checks/external-id-unique';
 import { kmsKeyAccount } from './checks/kms-key-account';
 import { kmsKeyRegion } from './checks/kms-key-region';
 import { organizationAccount } from './checks/organization-account';
+import { organizationAccountBuckets } from './checks/organization-account-buckets';
 import { prefixOverlap } from './checks/prefix-overlap';
 import { checkSchema } from './checks/schema';
 import { secretAccount } from './checks/secret-account';
@@ -49,6 +50,7 @@ import { Parsed, YamlSource } from './yaml-source';
 export const CHECKS: readonly Check[] = [
   accountIdUnique,
   organizationAccount,
+  organizationAccountBuckets,
   deployRoleAccount,
   breakGlassAccount,
   ciRoleDistinct,

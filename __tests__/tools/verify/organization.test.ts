@@ -42,11 +42,13 @@ describe('verify with the organization guardrails', () => {
   });
 
   it.each([
-    ['DenyPrincipalsOutsideRegistryFor111111111111', 'acme-ledger-archive', 'bucket policy deleted: an admin of account data outside the registry reads objects (RCP)'],
-    ['DenyAppSessionWithoutAppIdTagFor111111111111', 'assumed-with-external-id', "bucket policy deleted: swarm-uploader's session without the AppId tag reads its prefix (RCP)"],
-    ['DenyAppSessionTaggedForAnotherAppFor111111111111', 'assumed-with-external-id', "bucket policy deleted: swarm-uploader's session tagged for another app reads its prefix (RCP)"],
+    ['DenyPrincipalsOutsideRegistryFor111111111111E1', 'acme-ledger-archive', 'bucket policy deleted: an admin of account data outside the registry reads objects (RCP)'],
+    ['DenyPrincipalsOutsideRegistryFor111111111111E2', 'acme-web-assets', 'bucket policy deleted: an admin of account data outside the registry reads objects (RCP)'],
+    ['DenyCertificateSessionForAnotherAppFor111111111111', 'assumed-with-external-id', "bucket policy deleted: swarm-reporter's role in a session with the certificate CN of another app reads its prefix (RCP)"],
+    ['DenyAppSessionWithoutAppIdTagFor111111111111', 'assumed-with-external-id', "bucket policy deleted: swarm-reporter's session without the AppId tag reads its prefix (RCP)"],
+    ['DenyAppSessionTaggedForAnotherAppFor111111111111', 'assumed-with-external-id', "bucket policy deleted: swarm-reporter's session tagged for another app reads its prefix (RCP)"],
     ['DenyInsecureTransportForKeylessBuckets', 'acme-ledger-archive', 'bucket policy deleted: ledger-archiver reads its prefix over plain HTTP (RCP)'],
-    ['DenyAppSessionOutsideNetworkFor111111111111N1', 'assumed-with-external-id', 'bucket policy deleted: swarm-uploader reads its prefix from outside the bucket network (RCP)'],
+    ['DenyAppSessionOutsideNetworkFor111111111111N1', 'assumed-with-external-id', 'bucket policy deleted: swarm-reporter reads its prefix from outside the bucket network (RCP)'],
     ['DenyServicesActingForOtherAccounts', 'acme-partner-drop', 'bucket policy rewritten to let logging.s3.amazonaws.com write for account 999999999999 (RCP)'],
   ])('GIVEN the RCP statement %s dropped WHEN verified THEN the scenario it guards on %s fails', async (sid, bucket, scenario) => {
     const report = await verifyOutput(registry, withoutStatement('RESOURCE_CONTROL_POLICY', sid));

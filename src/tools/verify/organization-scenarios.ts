@@ -1,8 +1,8 @@
 import { AppRole, appRoles } from '../../policy/app-roles';
-import { GUARDRAIL_SIDS } from '../../policy/bucket-policy';
+import { GUARDRAIL_SIDS, guardrailOptions } from '../../policy/bucket-policy';
 import { PolicyDocument } from '../../policy/document';
 import { ORGANIZATION_SIDS, resourceControlStatements } from '../../policy/organization-policies';
-import { APP_ID_TAG, bucketArn, iamRoleArn } from '../../policy/naming';
+import { APP_ID_TAG, bucketArn, CERTIFICATE_CN_TAG, iamRoleArn } from '../../policy/naming';
 import { Account, Bucket, Registry } from '../../registry/model';
 import { Actor, actorFor } from './actor';
 import { appSession } from './app-actors';
@@ -38,7 +38,7 @@ export function organizationScenarios(registry: Registry): Scenario[] {
   return [
     ...registry.buckets.flatMap((bucket) => {
       const owner = registry.accounts.find((a) => a.alias === bucket.account)!;
-      return governed(owner) ? bucketScenarios(bucket, owner, roles, (base) => sidFor(rcpSids, base, bucket)) : [];
+      return governed(owner) ? bucketScenarios(bucket, owner, roles, (base) => sidFor(rcpSids, base, bucket), guardrailOptions(registry, owner).certificateSessions) : [];
     }),
     ...registry.accounts.filter(governed).flatMap((account) => roleScenarios(account, roles.filter((r) => r.account === account))),
   ];
@@ -50,7 +50,7 @@ function sidFor(statements: ReturnType<typeof resourceControlStatements>, base: 
   return found?.Sid ?? base;
 }
 
-function bucketScenarios(bucket: Bucket, owner: Account, roles: readonly AppRole[], sid: (base: string) => string): Scenario[] {
+function bucketScenarios(bucket: Bucket, owner: Account, roles: readonly AppRole[], sid: (base: string) => string, certificateSessions: boolean): Scenario[] {
   const scenario = (name: string, expectedSid: string, request: SimRequest): Scenario =>
     ({ bucket: bucket.name, scenario: `${name} (RCP)`, expected: 'Denied', expectedSid, requests: [request] });
   const getObject = (actor: Actor, key: string, network: NetworkContext, resourcePolicy = DELETED) => requestBy(actor, {
@@ -72,6 +72,10 @@ function bucketScenarios(bucket: Bucket, owner: Account, roles: readonly AppRole
       scenario(`bucket policy deleted: ${role.app.id}'s session tagged for another app reads its prefix`,
         sid(GUARDRAIL_SIDS.sessionTaggedForAnotherApp), getObject(appSession(role, { [APP_ID_TAG]: 'keyless-verify-other-app' }), key, inside)),
     );
+    if (certificateSessions) {
+      out.push(scenario(`bucket policy deleted: ${role.app.id}'s role in a session with the certificate CN of another app reads its prefix`,
+        sid(GUARDRAIL_SIDS.certificateSessionForAnotherApp), getObject(appSession(role, { [CERTIFICATE_CN_TAG]: 'keyless-verify-other-app' }), key, inside)));
+    }
     if (bucket.enforceTls) {
       out.push(scenario(`bucket policy deleted: ${role.app.id} reads its prefix over plain HTTP`,
         sid(GUARDRAIL_SIDS.insecureTransport), getObject(appSession(role), key, overPlainHttp(inside))));
