@@ -9,7 +9,7 @@ describe('organizationAccountBuckets', () => {
 
   test('GIVEN a bucket in the organization account WHEN validated THEN a warning says the RCP and SCP may not cover it', () => {
     expect(problems(withOrganization('data'), {})).toEqual([
-      'accounts.yaml:10:14: warning: bucket "shared" is in the organization account "data" (accounts.yaml:12:12): if that is the management account, the RCP and SCP do not apply to it; keep workload buckets in member accounts, or make organization.account a delegated administrator for Organizations policies',
+      'accounts.yaml:11:14: warning: bucket "shared" is in the organization account "data" (accounts.yaml:13:12): if that is the management account, the RCP and SCP do not apply to it; keep workload buckets in member accounts, or make organization.account a delegated administrator for Organizations policies',
     ]);
   });
 });
