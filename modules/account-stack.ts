@@ -7,6 +7,7 @@ import { Account } from '../src/registry/model';
 import { AppRole } from './app-role';
 import { BucketGuard } from './bucket-guard';
 import { ConsumerAccess, consumerKey } from './consumer-access';
+import { PlainResourceStack } from './plain-resource';
 import { RoleArnsOutput } from './role-arns-output';
 import { RolesAnywhere } from './roles-anywhere';
 
@@ -18,7 +19,7 @@ export interface AccountStackProps {
 }
 
 /** One AWS account = one cdktf stack = one Terraform workspace, with its own backend and provider. */
-export class AccountStack extends TerraformStack {
+export class AccountStack extends PlainResourceStack {
   constructor(scope: Construct, props: AccountStackProps) {
     const { plan } = props;
     super(scope, plan.account.alias);

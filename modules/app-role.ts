@@ -1,9 +1,7 @@
-import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
-import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { Construct } from 'constructs';
 import { RolePlan } from '../src/policy/account-plan';
+import { PlainResource } from './plain-resource';
 import { policyJson } from './policy-json';
-import { sameStackRef } from './same-stack-ref';
 
 export interface AppRoleProps {
   /** The role as planned from the registry: name, path, trust and permissions. */
@@ -15,24 +13,28 @@ export interface AppRoleProps {
   readonly references?: ReadonlyMap<string, string>;
 }
 
-/** One app's IAM role in a bucket account, with its inline permissions. */
+/**
+ * One app's IAM role in a bucket account (`aws_iam_role`), with its inline permissions (`aws_iam_role_policy`). Both
+ * are PlainResources: every argument is known from the plan, and a registry has one of these per app.
+ */
 export class AppRole extends Construct {
-  readonly role: IamRole;
+  readonly role: PlainResource;
 
   constructor(scope: Construct, id: string, props: AppRoleProps) {
     super(scope, id);
     const { plan } = props;
-    this.role = new IamRole(this, 'role', {
+    this.role = new PlainResource(this, 'role', 'aws_iam_role', {
+      assume_role_policy: withReferences(policyJson(plan.trustPolicy), props.references),
+      description: plan.description,
+      max_session_duration: plan.maxSessionDuration,
       name: plan.name,
       path: plan.path,
-      description: plan.description,
-      maxSessionDuration: plan.maxSessionDuration,
-      assumeRolePolicy: withReferences(policyJson(plan.trustPolicy), props.references),
       tags: { ...plan.tags },
     });
-    new IamRolePolicy(this, 'permissions', {
+    new PlainResource(this, 'permissions', 'aws_iam_role_policy', {
       name: 'keyless-access',
-      role: sameStackRef(this.role, 'name'),
+      // A reference, not the literal name: Terraform creates the role before its policy.
+      role: this.role.ref('name'),
       policy: policyJson(plan.permissionsPolicy),
     });
   }

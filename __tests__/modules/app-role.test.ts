@@ -1,5 +1,6 @@
 import { Testing } from 'cdktf';
 import { AppRole } from '../../modules/app-role';
+import { PlainResourceStack } from '../../modules/plain-resource';
 import { RolePlan } from '../../src/policy/account-plan';
 import { policy } from '../../src/policy/document';
 
@@ -21,7 +22,9 @@ interface Synthesized {
 }
 
 describe('AppRole', () => {
-  const synthesized = JSON.parse(Testing.synthScope((scope) => new AppRole(scope, 'app-orders-export', { plan }))) as Synthesized;
+  const stack = new PlainResourceStack(Testing.app(), 'test');
+  new AppRole(stack, 'app-orders-export', { plan });
+  const synthesized = JSON.parse(Testing.synth(stack)) as Synthesized;
 
   it('GIVEN a role plan WHEN synthesized THEN its inline policy names the role through a reference to that role resource', () => {
     const [roleId] = Object.keys(synthesized.resource.aws_iam_role);
@@ -29,6 +32,12 @@ describe('AppRole', () => {
     // A reference, not the literal name: Terraform then creates the role before putting its policy.
     expect(rolePolicy.role).toBe(`\${aws_iam_role.${roleId}.name}`);
     expect(JSON.parse(rolePolicy.policy)).toEqual(plan.permissionsPolicy);
+  });
+
+  it('GIVEN a role plan WHEN synthesized THEN the role carries its name, path, session limit, tags and trust policy', () => {
+    const [role] = Object.values(synthesized.resource.aws_iam_role) as unknown as Record<string, unknown>[];
+    expect(role).toMatchObject({ name: plan.name, path: plan.path, description: plan.description, max_session_duration: 3600, tags: plan.tags });
+    expect(JSON.parse(role.assume_role_policy as string)).toEqual(plan.trustPolicy);
   });
 
   it('GIVEN a role plan WHEN synthesized THEN the role has no output of its own (the stack maps all role ARNs in one)', () => {
