@@ -1,6 +1,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { loadRegistry } from '../../registry/load';
 import { CommandContext, parseOptions } from '../command';
+import { externalIdEnv } from '../placeholder-env';
 import { verifyOutput } from './index';
 import { formatJson, formatTable } from './report';
 import { withSynthesizedOutput } from './synthesize';
@@ -21,7 +22,7 @@ const HEAP_GROWING = '--heap-growing-percent=20';
 export async function run(args: readonly string[], { root }: CommandContext): Promise<number> {
   setFlagsFromString(HEAP_GROWING);
   const { values } = parseOptions('verify', args, { out: { type: 'string' }, json: { type: 'boolean', default: false } });
-  const registry = loadRegistry(root);
+  const registry = loadRegistry(root, externalIdEnv());
   const report = values.out
     ? await verifyOutput(registry, values.out)
     : await withSynthesizedOutput(registry.root, (dir) => verifyOutput(registry, dir));
