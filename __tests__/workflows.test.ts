@@ -252,8 +252,32 @@ describe('deploy workflow', () => {
     expect(w.jobs.synth.steps.some((s) => s.uses?.startsWith('actions/upload-artifact@'))).toBe(false);
   });
 
-  it('GIVEN the deploy plan WHEN it plans THEN the provider keeps assuming the deploy role', () => {
-    expect(runs(w).join('\n')).not.toContain('deploy_role_arn');
+  // The plan jobs' environment keyless-main-<alias> has no reviewers: what was merged runs there unapproved.
+  it('GIVEN the plan jobs of main WHEN they plan THEN they run as the read-only plan role, deploy_role_arn emptied', () => {
+    const plan = w.jobs.plan;
+
+    expect(runs({ ...w, jobs: { plan } }).join('\n')).toMatch(/terraform plan .*-var deploy_role_arn= /);
+    expect(plan.steps.find((s) => s.uses?.startsWith('aws-actions/configure-aws-credentials@'))?.with).toMatchObject({ 'role-to-assume': '${{ vars[matrix.workspace.planRoleVar] }}' });
+    expect(runs({ ...w, jobs: { synth: w.jobs.synth } }).join('\n')).toContain('planRoleVar: ("KEYLESS_PLAN_ROLE_" + $var)');
+  });
+
+  it('GIVEN the apply job, behind required reviewers WHEN it plans and applies THEN it alone keeps the provider assuming the deploy role', () => {
+    const apply = w.jobs.apply;
+
+    expect(runs({ ...w, jobs: { apply } }).join('\n')).not.toContain('deploy_role_arn');
+    expect(apply.steps.find((s) => s.uses?.startsWith('aws-actions/configure-aws-credentials@'))?.with).toMatchObject({ 'role-to-assume': '${{ vars[matrix.workspace.roleVar] }}' });
+  });
+});
+
+describe.each(synthesizing)('%s gives deploy rights only after approval', (file) => {
+  const w = workflow(file);
+
+  it('GIVEN the jobs that run Terraform WHEN those that keep the deploy role (no -var deploy_role_arn=) are listed THEN they are the apply jobs of the protected keyless-<alias> environments', () => {
+    const terraformJobs = Object.entries(w.jobs).filter(([, job]) => job.steps.some((s) => /^\s*terraform (plan|apply) /m.test(s.run ?? '')));
+    const deployRoleJobs = terraformJobs.filter(([, job]) => job.steps.some((s) => /^\s*terraform plan (?!.*-var deploy_role_arn= )/m.test(s.run ?? '')));
+
+    expect(terraformJobs.length).toBeGreaterThan(0);
+    expect(deployRoleJobs.map(([, job]) => job.environment)).toEqual(file === 'deploy.yml' ? ['keyless-${{ matrix.workspace.alias }}'] : []);
   });
 });
 
@@ -278,7 +302,61 @@ describe.each(files)('%s pins what it runs', (file) => {
     expect(withSecrets.filter(([, job]) => !job.environment).map(([name]) => name)).toEqual([]);
   });
 
+  // npm ci runs the lifecycle scripts of every dependency (in a pull request: of the PR's package.json and lockfile).
+  it('GIVEN the jobs that hold secrets or an OIDC token WHEN they install THEN npm ci runs no lifecycle script', () => {
+    const holding = Object.values(w.jobs).filter((job) => job.environment || job.permissions?.['id-token'] === 'write' || /\$\{\{\s*secrets\./.test(JSON.stringify(job)));
+    const installs = holding.flatMap((job) => job.steps.flatMap((s) => (s.run ?? '').split('\n')).filter((line) => /\bnpm (ci|install|i)\b/.test(line)));
+
+    expect(installs.length > 0).toBe(synthesizing.includes(file));
+    for (const line of installs) expect(line.trim()).toBe('npm ci --ignore-scripts');
+  });
+
   it('GIVEN setup-node WHEN read THEN it installs Node 22', () => {
     for (const step of steps(w).filter((s) => s.uses?.startsWith('actions/setup-node@'))) expect(step.with?.['node-version']).toBe(22);
+  });
+});
+
+/** The README section under `heading`, up to the next heading of the same or a higher level. */
+function readmeSection(heading: string): string {
+  const text = readFileSync(join(PROJECT, 'README.md'), 'utf8');
+  const start = text.indexOf(`\n${heading}\n`);
+  const level = heading.indexOf(' ');
+  const next = text.slice(start + heading.length + 2).search(new RegExp(`\\n#{1,${level}} `));
+  expect(start).toBeGreaterThanOrEqual(0);
+  return text.slice(start, next < 0 ? undefined : start + heading.length + 2 + next);
+}
+
+describe('README: the CI setup the workflows need', () => {
+  const setup = readmeSection('#### One-time setup');
+  const deploy = workflow('deploy.yml');
+  const roleVariable = (job: Job) => /vars\[matrix\.workspace\.(\w+)\]/.exec(String(job.steps.find((s) => s.uses?.startsWith('aws-actions/configure-aws-credentials@'))?.with?.['role-to-assume']))![1];
+  const variablePrefix = (key: string) => new RegExp(`${key}: \\("(KEYLESS_\\w+_)"`).exec(deploy.jobs.synth.steps.find((s) => s.id === 'workspaces')!.run!)![1];
+  const environmentLine = (name: string) => setup.split('\n').find((line) => line.startsWith(`   - \`${name}\`:`)) ?? '';
+
+  it('GIVEN the deploy workflow WHEN the environments of its plan and apply jobs are set up as the README says THEN each holds the variable of the role its job assumes', () => {
+    expect(environmentLine('keyless-main-<alias>')).toContain(`\`${variablePrefix(roleVariable(deploy.jobs.plan))}<ALIAS>\` = the plan role ARN`);
+    expect(environmentLine('keyless-<alias>')).toContain(`\`${variablePrefix(roleVariable(deploy.jobs.apply))}<ALIAS>\` = the apply role ARN`);
+  });
+
+  it('GIVEN the plan role WHEN its trust is described THEN it admits the exact sub of both plan environments, by StringEquals, never a pattern', () => {
+    expect(setup).toContain('`repo:<org>/<repo>:environment:keyless-plan-<alias>` and `repo:<org>/<repo>:environment:keyless-main-<alias>`');
+    expect(setup).toMatch(/Use `StringEquals` on the exact\s+`sub`s[\s\S]*never `StringLike`/);
+  });
+
+  it('GIVEN the environments with required reviewers WHEN set up THEN the README asks for Prevent self-review and names the GitHub plans that offer reviewers', () => {
+    expect(setup).toContain('**Prevent self-review** (`prevent_self_review`');
+    expect(setup).toMatch(/on GitHub Free, Pro and Team they are available for public repositories only/);
+  });
+
+  it('GIVEN the threat table WHEN its deploy role row is read THEN it names what limits the deploy role, not the RCP that exempts it', () => {
+    const row = readmeSection('#### Who can learn an ExternalId').split('\n').find((line) => line.startsWith('| the deploy role |'))!;
+
+    expect(row).not.toMatch(/RCP/);
+    expect(row).toContain('by the bucket policy and, with `organization:`, by the SCP statement `DenyCiRolesBeyondBucketPolicy`');
+    expect(row).toContain('Only the apply job (environment `keyless-<alias>`');
+  });
+
+  it('GIVEN the security model WHEN read THEN it says who repairs a broken deploy role trust the SCP protects', () => {
+    expect(readmeSection('## Security model')).toMatch(/\*\*Lock-out[\s\S]*only the management\s+account[\s\S]*detach the SCP/);
   });
 });
