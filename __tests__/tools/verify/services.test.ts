@@ -1,7 +1,7 @@
 import { Registry } from '../../../src/registry/model';
 import { verifyOutput } from '../../../src/tools/verify';
 import { VerifyReport } from '../../../src/tools/verify/types';
-import { bundledRegistry, editPolicy, mutated, resourceWhere, synthesize } from './output-fixture';
+import { bundledRegistry, editPolicy, mutated, resourceWhere, synthesizedBundled } from './output-fixture';
 
 const BUCKET = 'acme-web-assets';
 const CLOUDFRONT = 'cloudfront.amazonaws.com';
@@ -14,7 +14,7 @@ let pristine: string;
 
 beforeAll(() => {
   registry = bundledRegistry();
-  pristine = synthesize(registry);
+  pristine = synthesizedBundled();
 });
 
 type Json = Record<string, any>;
