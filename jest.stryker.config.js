@@ -16,5 +16,12 @@ module.exports = {
   // Neither dist/ nor the shared synth is needed by these suites; a sandbox per run would build them every time.
   globalSetup: undefined,
   globalTeardown: undefined,
-  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/__tests__/registry/fuzz.test.ts'],
+  testPathIgnorePatterns: [
+    '/node_modules/',
+    '<rootDir>/__tests__/registry/fuzz.test.ts',
+    // 1000-app registries, seconds each; quotas.test.ts pins the same code on a plan of three roles.
+    '<rootDir>/__tests__/policy/quotas-scale.test.ts',
+  ],
+  // Fewer random registries per mutant (FC_RUNS=5 unless set).
+  setupFiles: ['<rootDir>/__tests__/stryker-setup.ts'],
 };

@@ -33,14 +33,6 @@ function lengthFor(size: number, measure: (length: number) => number): number {
   return length;
 }
 
-/** `count` apps named app-0001… on `bucket`, all consumed by role/node of swarm. */
-function manyApps(count: number, bucket = 'shared', from = 1): Record<string, string> {
-  return Object.fromEntries(Array.from({ length: count }, (_, i) => {
-    const id = `app-${String(from + i).padStart(4, '0')}`;
-    return [id, app(id).replace('bucket: shared', `bucket: ${bucket}`)];
-  }));
-}
-
 describe('quotaDiagnostics', () => {
   test('GIVEN the fixture registry WHEN validated THEN every generated resource is within its quota (compliance)', () => {
     expect(problems(ACCOUNTS, { a: app('a') })).toEqual([]);
@@ -83,30 +75,26 @@ describe('quotaDiagnostics', () => {
     ]);
   });
 
-  test('GIVEN 1001 apps on one account WHEN validated THEN the quota "Roles per account" is named with how to raise it', () => {
-    expect(problems(ACCOUNTS, manyApps(1001))).toEqual([
-      'accounts.yaml:2:3: error: account "data" would hold 1001 app roles, over its IAM quota "Roles per account" of 1000 (its other roles count too); ' +
-      'request a higher "Roles per account" quota (up to 5000) in Service Quotas, service AWS Identity and Access Management (IAM), then set roleQuota: <new quota> on this account',
-    ]);
-  });
+  describe('roles per account, on a plan of three roles', () => {
+    const three = { a: app('a'), b: app('b'), c: app('c') };
+    const { registry } = validateRegistry('/r', { accounts: { file: 'accounts.yaml', text: ACCOUNTS }, apps: Object.entries(three).map(([n, text]) => ({ file: `apps/${n}.yaml`, text })), diagnostics: [] }, {});
+    const [data] = planAccounts(registry!);
+    const withQuota = (roleQuota: number, roles = data.roles) => quotaDiagnostics(registry!, [{ ...data, roles, account: { ...data.account, roleQuota } }]).map(formatDiagnostic);
 
-  test('GIVEN 1001 apps on an account whose roleQuota is raised WHEN validated THEN they fit', () => {
-    const raised = ACCOUNTS.replace('    deployRole: arn:aws:iam::111111111111:role/terraform\n  swarm:', '    deployRole: arn:aws:iam::111111111111:role/terraform\n    roleQuota: 1500\n  swarm:');
-    expect(problems(raised, manyApps(1001))).toEqual([]);
-  });
+    test('GIVEN a roleQuota of exactly the three roles WHEN checked THEN they fit; a quota of two refuses them, naming how to raise it', () => {
+      expect(withQuota(3)).toEqual([]);
+      expect(withQuota(2)).toEqual([
+        'accounts.yaml:2:3: error: account "data" would hold 3 app roles, over its IAM quota "Roles per account" of 2 (its other roles count too); ' +
+        'request a higher "Roles per account" quota (up to 5000) in Service Quotas, service AWS Identity and Access Management (IAM), then set roleQuota: <new quota> on this account',
+      ]);
+    });
 
-  test('GIVEN 1000 apps on one account WHEN validated THEN they fit the default quota', () => {
-    expect(problems(ACCOUNTS, manyApps(1000))).toEqual([]);
-  });
-
-  test('GIVEN one node role consuming 1200 app roles in two accounts WHEN validated and planned THEN it fits: one consumer policy by role tag instead of 11-13 of exact ARNs', () => {
-    const twoAccounts = `${ACCOUNTS.replace('  swarm:', '  data2:\n    id: "333333333333"\n    region: eu-central-1\n    deployRole: arn:aws:iam::333333333333:role/terraform\n  swarm:')}  shared2:\n    account: data2\n`;
-    const apps = { ...manyApps(600), ...manyApps(600, 'shared2', 601) };
-
-    expect(problems(twoAccounts, apps)).toEqual([]);
-    const { registry } = validateRegistry('/r', { accounts: { file: 'accounts.yaml', text: twoAccounts }, apps: Object.entries(apps).map(([name, text]) => ({ file: `apps/${name}.yaml`, text })), diagnostics: [] }, {});
-    const swarm = planAccounts(registry!).find((p) => p.account.alias === 'swarm')!;
-    expect(swarm.consumers.map((c) => c.policies.map((p) => p.Statement.map((s) => s.Sid)))).toEqual([[['OpenKeylessAppSessionsByTag']]]);
+    test('GIVEN the highest quota IAM grants (5000) exceeded WHEN checked THEN apps must move to another account', () => {
+      const roles = Array.from({ length: 5001 }, (_, i) => ({ ...data.roles[0], name: `keyless-r${i}` }));
+      expect(withQuota(5000, roles)).toEqual([
+        'accounts.yaml:2:3: error: account "data" would hold 5001 app roles, over its IAM quota "Roles per account" of 5000 (its other roles count too); IAM grants no more; move apps to buckets in another account',
+      ]);
+    });
   });
 
   // The quotas, as the IAM and S3 quota pages state them: literal here, so a wrong constant in limits.ts fails too.

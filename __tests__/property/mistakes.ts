@@ -27,6 +27,27 @@ function editApp(spec: RegistrySpec, index: number, edit: (app: AppSpec) => AppS
   return { ...spec, apps: spec.apps.map((f, i) => (i === index ? { ...f, app: edit(f.app) } : f)) };
 }
 
+/** `spec` with app `index` renamed to `id`, and the shares that name it (from, shareWith) following the new id. */
+function renameApp(spec: RegistrySpec, index: number, id: string): RegistrySpec {
+  const old = spec.apps[index].app.id;
+  const follow = (name: string | undefined) => (name === old ? id : name);
+  return {
+    ...spec,
+    apps: spec.apps.map((f, i) => ({
+      ...f,
+      app: {
+        ...f.app,
+        id: i === index ? id : f.app.id,
+        access: f.app.access.map((e) => ({
+          ...e,
+          ...(e.from && { from: follow(e.from) }),
+          ...(e.shareWith && { shareWith: e.shareWith.map((o) => ({ ...o, app: follow(o.app)! })) }),
+        })),
+      },
+    })),
+  };
+}
+
 function editAccounts(spec: RegistrySpec, edit: (accounts: AccountsFile) => AccountsFile): RegistrySpec {
   return { ...spec, accounts: edit(spec.accounts) };
 }
@@ -89,9 +110,26 @@ export const MISTAKES: readonly Mistake[] = [
   {
     name: 'an app id too long for a role name',
     make: (spec) => ({
-      spec: editApp(spec, 0, (app) => ({ ...app, id: `${app.id}-${'x'.repeat(57 - app.id.length - 1)}` })),
+      spec: renameApp(spec, 0, `${spec.apps[0].app.id}-${'x'.repeat(57 - spec.apps[0].app.id.length - 1)}`),
       expected: { files: [spec.apps[0].file], message: /^role name keyless-.* has 65 characters, over the IAM limit of 64/, line: /^id: / },
     }),
+  },
+  {
+    name: 'taking more of a share than offered',
+    make: (spec) => {
+      const reader = spec.apps.findIndex((f) => f.app.access.some((e) => e.from));
+      if (reader < 0) return undefined;
+      const { app } = spec.apps[reader];
+      const at = app.access.findIndex((e) => e.from);
+      const owner = spec.apps.find((f) => f.app.id === app.access[at].from)!.app;
+      const offered = owner.access.flatMap((e) => e.shareWith ?? []).find((o) => o.app === app.id)!.permissions;
+      const extra = ['read', 'write', 'delete', 'list'].find((p) => !offered.includes(p));
+      if (!extra) return undefined;
+      return {
+        spec: editApp(spec, reader, (a) => ({ ...a, access: a.access.map((e, i) => (i === at ? { ...e, permissions: [...e.permissions, extra] } : e)) })),
+        expected: { files: [spec.apps[reader].file], message: new RegExp(`^asks for ${extra} on s3://.*, but ".*" shares only`), line: /^ *(permissions:|- (read|write|delete|list)$)/ },
+      };
+    },
   },
   {
     name: 'a secret outside the registry',

@@ -39,6 +39,22 @@ export interface BucketSpec {
   enforceTls?: boolean;
   network?: { readonly sourceVpc?: readonly string[]; readonly sourceVpce?: readonly string[]; readonly sourceIp?: readonly string[] };
   kmsKey?: string;
+  services?: readonly ServiceSpec[];
+}
+
+/** An AWS service's grant on a bucket prefix, held to the resource it acts for. */
+export interface ServiceSpec {
+  readonly service: string;
+  readonly prefix: string;
+  readonly permissions: readonly string[];
+  readonly sourceArn?: string | readonly string[];
+}
+
+/** An owner's offer of its prefix to another app; write and delete need allowWrite. */
+export interface ShareSpec {
+  readonly app: string;
+  readonly permissions: readonly string[];
+  readonly allowWrite?: boolean;
 }
 
 export interface AppSpec {
@@ -47,7 +63,7 @@ export interface AppSpec {
   consumer: { account?: string; accountId?: string; principal: string };
   externalId: string;
   sourceIdentity?: string;
-  access: { bucket: string; prefix?: string; permissions: string[] }[];
+  access: { bucket: string; prefix?: string; permissions: string[]; from?: string; shareWith?: ShareSpec[] }[];
   secrets?: string[];
   maxSessionDuration?: number;
 }
@@ -83,6 +99,15 @@ const networkArb = fc.oneof(
   fc.constant({ sourceVpce: ['vpce-0abc1234'], sourceIp: ['198.51.100.0/24'] }),
 );
 
+/**
+ * AWS services on prefixes no app id starts with: CloudFront reading a site's files for one distribution, S3 server
+ * access logging writing for one or two source buckets (sourceAccount defaults to the bucket's account).
+ */
+const servicesArb: fc.Arbitrary<ServiceSpec[]> = fc.subarray([
+  { service: 'cloudfront.amazonaws.com', prefix: 'public/', permissions: ['read'], sourceArn: 'arn:aws:cloudfront::111111111111:distribution/E2QWRUHEXAMPLE' },
+  { service: 'logging.s3.amazonaws.com', prefix: 'access-logs/', permissions: ['write'], sourceArn: ['arn:aws:s3:::bkt-main', 'arn:aws:s3:::source-bucket'] },
+], { minLength: 1 });
+
 /** A bucket before its KMS key is named: the key must be in the owner's account and region. */
 type BucketDraft = BucketSpec & { readonly kms: boolean };
 
@@ -92,6 +117,7 @@ const bucketArb = (aliases: readonly string[]): fc.Arbitrary<BucketDraft> =>
     exclusive: optional(fc.boolean()),
     enforceTls: optional(fc.boolean()),
     network: optional(networkArb),
+    services: optional(servicesArb),
     kms: fc.boolean(),
   }, { requiredKeys: ['account', 'kms'] });
 
@@ -128,6 +154,28 @@ const appArb = (id: string, aliases: readonly string[], buckets: readonly string
     ...(secretIn && { secrets: [`arn:aws:secretsmanager:${accounts[secretIn].region}:${accountId(secretIn)}:secret:${id}/api-key-AbCdEf`] }),
   }));
 
+const CHANGING = ['write', 'delete'];
+
+/** The prefix an access entry stands for: its own, or `<id>/` by default, always ending in `/`. */
+const prefixOf = (id: string, prefix: string | undefined) => (prefix ?? `${id}/`).replace(/\/?$/, '/');
+
+/** A declared share: the first app offers its first prefix (written out) to the second, which takes part or all of the offer. */
+const shareArb = fc.subarray(PERMISSIONS, { minLength: 1 })
+  .chain((offered) => fc.record({ offered: fc.constant(offered), taken: fc.subarray(offered, { minLength: 1 }) }));
+
+function withShare(apps: AppSpec[], share: { offered: string[]; taken: string[] } | undefined): AppSpec[] {
+  if (!share || apps.length < 2) return apps;
+  const [owner, reader, ...rest] = apps;
+  const [entry, ...others] = owner.access;
+  const prefix = prefixOf(owner.id, entry.prefix);
+  const offer: ShareSpec = { app: reader.id, permissions: share.offered, ...(share.offered.some((p) => CHANGING.includes(p)) && { allowWrite: true }) };
+  return [
+    { ...owner, access: [{ ...entry, prefix, shareWith: [offer] }, ...others] },
+    { ...reader, access: [...reader.access, { bucket: entry.bucket, prefix, from: owner.id, permissions: share.taken }] },
+    ...rest,
+  ];
+}
+
 /** A valid registry: 1–3 accounts, 1–3 buckets, 1–4 apps, every optional feature on or off. */
 export const validRegistry: fc.Arbitrary<RegistrySpec> = fc
   .subarray(ALIASES, { minLength: 1 })
@@ -143,8 +191,8 @@ export const validRegistry: fc.Arbitrary<RegistrySpec> = fc
       const owner = accounts[b.account];
       return [name, kms ? { ...b, kmsKey: `arn:aws:kms:${owner.region}:${owner.id}:key/1234abcd-12ab-34cd-56ef-1234567890ab` } : b];
     }));
-    return fc.tuple(...ids.map((id) => appArb(id, aliases, Object.keys(buckets), accounts)))
-      .map((apps) => ({ accounts: { accounts, buckets: withKeys }, apps: apps.map((app) => ({ file: `apps/${app.id}.yaml`, app })) }));
+    return fc.tuple(fc.tuple(...ids.map((id) => appArb(id, aliases, Object.keys(buckets), accounts))), optional(shareArb))
+      .map(([apps, share]) => ({ accounts: { accounts, buckets: withKeys }, apps: withShare(apps, share).map((app) => ({ file: `apps/${app.id}.yaml`, app })) }));
   });
 
 /** The registry's files, as the YAML a team would commit (what a failing case prints). */
