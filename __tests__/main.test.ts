@@ -104,7 +104,7 @@ describe('keyless synth after an account left the registry (B1)', () => {
   const previousOutput = async () => {
     const outdir = join(mkdtempSync(join(tmpdir(), 'keyless-synth-')), 'cdktf.out');
     cpSync(bundledOutput(() => synthesizeBundled(join(outdir, '..', 'own'))), outdir, { recursive: true });
-    expect(readdirSync(join(outdir, 'stacks')).sort()).toEqual(['data', 'ingest', 'legacy', 'swarm']);
+    expect(readdirSync(join(outdir, 'stacks'))).toContain('legacy');
     return outdir;
   };
 
