@@ -352,7 +352,7 @@ describe('README: the CI setup the workflows need', () => {
     const row = readmeSection('#### Who can learn an ExternalId').split('\n').find((line) => line.startsWith('| the deploy role |'))!;
 
     expect(row).not.toMatch(/RCP/);
-    expect(row).toContain('by the bucket policy and, with `organization:`, by the SCP statement `DenyCiRolesBeyondBucketPolicy`');
+    expect(row).toContain('by the bucket policy and, with `organization:`, by the SCP statement `DenyDeployRoleBeyondBucketPolicyFor<account>`');
     expect(row).toContain('Only the apply job (environment `keyless-<alias>`');
   });
 
