@@ -21,4 +21,6 @@ module.exports = {
   ],
   // Fewer random registries per mutant (FC_RUNS=5 unless set).
   setupFiles: ['<rootDir>/__tests__/stryker-setup.ts'],
+  // Only the files holding the tests that cover the mutant are loaded.
+  testSequencer: '<rootDir>/__tests__/stryker-sequencer.js',
 };
