@@ -8,6 +8,7 @@ import { checkRegistry } from './src/registry/load';
 import { Registry } from './src/registry/model';
 import { writeAtomically } from './src/tools/atomic-output';
 import { CommandContext, parseOptions } from './src/tools/command';
+import { externalIdEnv, STAND_IN_SWITCH } from './src/tools/placeholder-env';
 
 /** Where synth writes without $CDKTF_OUTDIR (which the cdktf CLI sets): relative to the registry root. */
 export const DEFAULT_OUTDIR = 'cdktf.out';
@@ -37,7 +38,8 @@ function stackDirs(outdir: string): string[] {
 /** `keyless synth`: validate, then write every workspace, atomically: on an error nothing is written. */
 export function run(args: readonly string[], { root }: CommandContext): number {
   parseOptions('synth', args, {});
-  const { registry, plans, diagnostics } = checkRegistry(root);
+  const env = externalIdEnv();
+  const { registry, plans, diagnostics } = checkRegistry(root, env);
   if (!registry) throw new RegistryError(diagnostics);
   const underCli = underCdktfCli(process.env);
   // The cdktf CLI shows whatever an app writes to stderr as [ERROR]: warnings go to stdout there.
@@ -47,5 +49,8 @@ export function run(args: readonly string[], { root }: CommandContext): number {
   const aliases = registry.accounts.map((a) => a.alias).sort();
   const shown = relative(process.cwd(), join(outdir, 'stacks')) || '.';
   console.log(`Synthesized ${aliases.length} workspaces (${registry.apps.length} apps) into ${shown}/: ${aliases.join(', ')}`);
+  if (env !== process.env) {
+    console.log(`ExternalIds read from the environment are stand-ins (${STAND_IN_SWITCH.name}=${STAND_IN_SWITCH.value}): verify and review this output, never plan or apply it`);
+  }
   return 0;
 }

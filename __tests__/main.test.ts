@@ -18,7 +18,7 @@ describe('keyless synth', () => {
 
   test('GIVEN the bundled registry WHEN synthesized THEN every workspace is written', () => {
     expect(Object.keys(before).filter((f) => f.endsWith('cdk.tf.json')).sort()).toEqual([
-      'stacks/data/cdk.tf.json', 'stacks/ingest/cdk.tf.json', 'stacks/legacy/cdk.tf.json', 'stacks/swarm/cdk.tf.json',
+      'stacks/data/cdk.tf.json', 'stacks/ingest/cdk.tf.json', 'stacks/legacy/cdk.tf.json', 'stacks/mgmt/cdk.tf.json', 'stacks/swarm/cdk.tf.json',
     ]);
   });
 
@@ -72,6 +72,16 @@ describe('keyless synth on a registry the bundled example does not cover', () =>
     expect(stderr).not.toMatch(STACK_FRAME);
     expect(existsSync(outdir)).toBe(false);
   });
+
+  test('GIVEN an unset env ExternalId and KEYLESS_EXTERNAL_IDS=stand-in WHEN synthesized THEN it succeeds with a stand-in that is no secret, and says so', async () => {
+    const { code, stdout, outdir } = await synthUnseen({ KEYLESS_EXTERNAL_IDS: 'stand-in' });
+    const lake = readFileSync(join(outdir, 'stacks', 'lake', 'cdk.tf.json'), 'utf8');
+
+    expect(code).toBe(0);
+    expect(lake).toContain('from-env:KEYLESS_TEST_INGESTER_EXTERNAL_ID');
+    expect(lake).not.toContain(UNSEEN_ENV.KEYLESS_TEST_INGESTER_EXTERNAL_ID);
+    expect(stdout).toContain('ExternalIds read from the environment are stand-ins (KEYLESS_EXTERNAL_IDS=stand-in): verify and review this output, never plan or apply it');
+  });
 });
 
 describe('keyless synth after an account left the registry (B1)', () => {
@@ -79,7 +89,7 @@ describe('keyless synth after an account left the registry (B1)', () => {
   const withoutLegacy = () => {
     const root = copyBundledRegistry();
     const accounts = readFileSync(join(root, 'accounts.yaml'), 'utf8');
-    writeFileSync(join(root, 'accounts.yaml'), accounts.replace(/\n {2}legacy:[\s\S]*?\n(?=\n|buckets:)/, '\n'));
+    writeFileSync(join(root, 'accounts.yaml'), accounts.replace(/\n {2}legacy:[\s\S]*?(?=\n {2}[a-z]|\n\n|\nbuckets:)/, ''));
     rmSync(join(root, 'apps', 'finance-export.yaml'));
     return root;
   };
@@ -95,7 +105,7 @@ describe('keyless synth after an account left the registry (B1)', () => {
     const run = await runKeyless(['synth'], { REGISTRY_DIR: withoutLegacy(), CDKTF_OUTDIR: outdir });
 
     expect(run.code).toBe(0);
-    expect(readdirSync(join(outdir, 'stacks')).sort()).toEqual(['data', 'ingest', 'swarm']);
+    expect(readdirSync(join(outdir, 'stacks')).sort()).toEqual(['data', 'ingest', 'mgmt', 'swarm']);
   });
 
   test('GIVEN a previous output WHEN synthesized by the cdktf CLI THEN the removed workspace is left for the CLI, which deletes it and fails if it is missing', async () => {
@@ -104,8 +114,8 @@ describe('keyless synth after an account left the registry (B1)', () => {
     const run = await runKeyless(['synth'], { REGISTRY_DIR: withoutLegacy(), CDKTF_OUTDIR: outdir, CDKTF_CONTEXT_JSON: '{}' });
 
     expect(run.code).toBe(0);
-    expect(readdirSync(join(outdir, 'stacks')).sort()).toEqual(['data', 'ingest', 'legacy', 'swarm']);
-    expect(Object.keys(JSON.parse(readFileSync(join(outdir, 'manifest.json'), 'utf8')).stacks).sort()).toEqual(['data', 'ingest', 'swarm']);
+    expect(readdirSync(join(outdir, 'stacks')).sort()).toEqual(['data', 'ingest', 'legacy', 'mgmt', 'swarm']);
+    expect(Object.keys(JSON.parse(readFileSync(join(outdir, 'manifest.json'), 'utf8')).stacks).sort()).toEqual(['data', 'ingest', 'mgmt', 'swarm']);
   });
 
   test('GIVEN a registry warning WHEN synthesized by the cdktf CLI THEN the warning goes to stdout, which the CLI does not label [ERROR]', async () => {

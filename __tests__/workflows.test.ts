@@ -9,6 +9,7 @@ const PROJECT = join(__dirname, '..');
 const WORKFLOWS = join(PROJECT, '.github/workflows');
 
 interface Step {
+  readonly id?: string;
   readonly name?: string;
   readonly uses?: string;
   readonly run?: string;
@@ -16,7 +17,13 @@ interface Step {
   readonly env?: Record<string, string>;
   readonly 'working-directory'?: string;
 }
-interface Job { readonly steps: readonly Step[]; readonly environment?: string; readonly permissions?: Record<string, string>; readonly defaults?: { run?: { 'working-directory'?: string } } }
+interface Job {
+  readonly steps: readonly Step[];
+  readonly environment?: string;
+  readonly env?: Record<string, string>;
+  readonly permissions?: Record<string, string>;
+  readonly defaults?: { run?: { 'working-directory'?: string } };
+}
 interface Workflow { readonly on: Record<string, unknown>; readonly jobs: Record<string, Job> }
 
 function workflow(file: string): Workflow {
@@ -133,15 +140,14 @@ const synthesizing = files.filter((f) => runs(workflow(f)).some((r) => keylessCo
 
 describe.each(synthesizing)('%s keeps the ExternalIds in cdktf.out and the plans out of sight', (file) => {
   const w = workflow(file);
-  const planSteps = steps(w).filter((s) => /^\s*terraform plan /m.test(s.run ?? ''));
+  const planSteps = steps(w).filter((s) => /^\s*terraform plan .*-detailed-exitcode/m.test(s.run ?? ''));
 
-  it('GIVEN an upload-artifact step whose path holds cdktf.out or a plan WHEN read THEN the artifact is kept at most 1 day', () => {
+  it('GIVEN the upload-artifact steps WHEN their paths are read THEN each uploads only a review or a plan summary, never cdktf.out, a plan file or plan text', () => {
     const uploads = steps(w).filter((s) => s.uses?.startsWith('actions/upload-artifact@'));
-    const sensitive = uploads.filter((s) => /cdktf\.out|tfplan|plan\.txt/.test(String(s.with?.path)));
+    const paths = uploads.flatMap((s) => String(s.with?.path).split('\n').map((p) => p.replace(/#.*/, '').trim()).filter(Boolean));
 
-    expect(sensitive.length).toBeGreaterThan(0);
-    // 1 is the least GitHub accepts; the path is in the comparison to name the offending step.
-    for (const step of sensitive) expect([step.with?.path, step.with?.['retention-days']]).toEqual([step.with?.path, 1]);
+    expect(paths.length).toBeGreaterThan(0);
+    expect(paths.filter((p) => !/^(review\.md|cdktf\.out\/stacks\/\$\{\{ matrix\.workspace\.alias \}\}\/(summary\.md|summary\.txt|has-changes))$/.test(p))).toEqual([]);
   });
 
   it('GIVEN the workflow WHEN its steps that write the job summary are listed THEN they are the plan steps, whose output is checked below', () => {
@@ -162,7 +168,8 @@ describe.each(synthesizing)('%s keeps the ExternalIds in cdktf.out and the plans
       expect(`${log}${stepSummary}${summaryMd}`).not.toContain('assume_role_policy');
       expect(log).toContain('Plan: 1 to add, 0 to change, 0 to destroy.');
       expect(`${stepSummary}${summaryMd}`).toContain('Plan: 1 to add, 0 to change, 0 to destroy.');
-      expect(readFileSync(join(dir, 'plan.txt'), 'utf8')).toContain(EXTERNAL_ID);
+      // Nothing a later step could upload by mistake.
+      expect([existsSync(join(dir, 'plan.txt')), existsSync(join(dir, 'tfplan'))]).toEqual([false, false]);
     }
   });
 
@@ -190,18 +197,26 @@ describe('pull-request workflow', () => {
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
     expect(w.jobs.review.steps.find((s) => s.name === 'review')).toMatchObject({ env: { BASE_REF: '${{ github.base_ref }}' } });
-    expect(w.jobs.review.steps[0]).toMatchObject({ uses: expect.stringMatching(/^actions\/checkout@/), with: { 'fetch-depth': 0 } });
+    expect(w.jobs.review.steps[0]).toMatchObject({ uses: expect.stringMatching(/^actions\/checkout@[0-9a-f]{40}$/), with: { 'fetch-depth': 0 } });
   });
 
-  it('GIVEN the plan job WHEN it runs THEN each workspace plans in its stack directory with its OIDC role and keeps the plan file', () => {
+  it('GIVEN the plan job WHEN it runs THEN each workspace synthesizes and plans in its stack directory with its OIDC role, in its approved environment', () => {
     const plan = w.jobs.plan;
-    const uses = plan.steps.map((s) => s.uses).filter(Boolean);
+    const planStep = plan.steps.find((s) => s.name === 'terraform plan')!;
 
+    expect(plan.environment).toBe('keyless-plan-${{ matrix.workspace.alias }}');
     expect(plan.permissions).toMatchObject({ 'id-token': 'write' });
-    expect(plan.defaults?.run?.['working-directory']).toBe('cdktf.out/stacks/${{ matrix.workspace.alias }}');
+    expect(planStep['working-directory']).toBe('cdktf.out/stacks/${{ matrix.workspace.alias }}');
     expect(plan.steps.find((s) => s.uses?.startsWith('aws-actions/configure-aws-credentials@'))?.with).toMatchObject({ 'role-to-assume': '${{ vars[matrix.workspace.roleVar] }}' });
-    expect(runs({ ...w, jobs: { plan } }).join('\n')).toMatch(/terraform plan .*-out=tfplan/);
-    expect(uses.some((u) => u!.startsWith('actions/upload-artifact@'))).toBe(true);
+    expect(runs({ ...w, jobs: { plan } }).join('\n')).toMatch(/npx --no-install keyless synth[\s\S]*terraform plan .*-out=tfplan/);
+  });
+
+  it('GIVEN the ungated review job WHEN it runs the pull request\'s code THEN it has no secret, no environment, and synthesizes with stand-in ExternalIds', () => {
+    const review = w.jobs.review;
+
+    expect(review.env).toEqual({ KEYLESS_EXTERNAL_IDS: 'stand-in' });
+    expect(review.environment).toBeUndefined();
+    expect(JSON.stringify(review)).not.toContain('secrets.');
   });
 
   it('GIVEN the plan job WHEN it plans THEN it runs as the read-only plan role: its own variable, deploy_role_arn emptied', () => {
@@ -221,14 +236,49 @@ describe('pull-request workflow', () => {
 describe('deploy workflow', () => {
   const w = workflow('deploy.yml');
 
-  it('GIVEN a push to main WHEN a workspace has changes THEN it is applied from the saved plan in its protected environment', () => {
+  it('GIVEN a push to main WHEN a workspace has changes THEN it is applied in its protected environment only when its plan is the approved one', () => {
+    const apply = runs({ ...w, jobs: { apply: w.jobs.apply } }).join('\n');
+
     expect(w.on).toEqual({ push: { branches: ['main'] } });
     expect(w.jobs.apply.environment).toBe('keyless-${{ matrix.workspace.alias }}');
-    expect(runs({ ...w, jobs: { apply: w.jobs.apply } })).toContain('terraform apply -input=false -no-color -lock-timeout=5m tfplan');
+    expect(w.jobs.plan.environment).toBe('keyless-main-${{ matrix.workspace.alias }}');
+    expect(apply).toMatch(/terraform plan [^\n]*-out=tfplan[\s\S]*if \[ "\$summary" != "\$approved" \][\s\S]*terraform apply -input=false -no-color -lock-timeout=5m tfplan/);
     expect(w.jobs.apply.steps.some((s) => s.uses?.startsWith('actions/download-artifact@') && s.with?.name === 'plan-${{ matrix.workspace.alias }}')).toBe(true);
+  });
+
+  it('GIVEN the synth job that verifies the merge WHEN it runs THEN it holds no secret and uploads nothing', () => {
+    expect(w.jobs.synth.env).toEqual({ KEYLESS_EXTERNAL_IDS: 'stand-in' });
+    expect(JSON.stringify(w.jobs.synth)).not.toContain('secrets.');
+    expect(w.jobs.synth.steps.some((s) => s.uses?.startsWith('actions/upload-artifact@'))).toBe(false);
   });
 
   it('GIVEN the deploy plan WHEN it plans THEN the provider keeps assuming the deploy role', () => {
     expect(runs(w).join('\n')).not.toContain('deploy_role_arn');
+  });
+});
+
+describe.each(files)('%s pins what it runs', (file) => {
+  const w = workflow(file);
+
+  it('GIVEN every setup-terraform step WHEN read THEN its version comes from .terraform-version, the one place it is pinned', () => {
+    const setups = Object.values(w.jobs).filter((j) => j.steps.some((s) => s.uses?.startsWith('hashicorp/setup-terraform@')));
+
+    // The workflows that plan must have some (mutation.yml runs no Terraform).
+    expect(setups.length > 0).toBe(synthesizing.includes(file));
+    for (const job of setups) {
+      expect(job.steps.find((s) => s.uses?.startsWith('hashicorp/setup-terraform@'))?.with?.terraform_version).toBe('${{ steps.terraform.outputs.version }}');
+      expect(job.steps.find((s) => s.id === 'terraform')?.run).toContain('cat .terraform-version');
+    }
+    expect(readFileSync(join(PROJECT, '.terraform-version'), 'utf8')).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+
+  it('GIVEN the jobs that use secrets WHEN listed THEN each runs in a GitHub environment', () => {
+    const withSecrets = Object.entries(w.jobs).filter(([, job]) => /\$\{\{\s*secrets\./.test(JSON.stringify(job)));
+
+    expect(withSecrets.filter(([, job]) => !job.environment).map(([name]) => name)).toEqual([]);
+  });
+
+  it('GIVEN setup-node WHEN read THEN it installs Node 22', () => {
+    for (const step of steps(w).filter((s) => s.uses?.startsWith('actions/setup-node@'))) expect(step.with?.['node-version']).toBe(22);
   });
 });

@@ -7,6 +7,7 @@ import { Account } from '../src/registry/model';
 import { AppRole } from './app-role';
 import { BucketGuard } from './bucket-guard';
 import { ConsumerAccess, consumerKey } from './consumer-access';
+import { OrganizationGuardrails } from './organization-guardrails';
 import { PlainResourceStack } from './plain-resource';
 import { RoleArnsOutput } from './role-arns-output';
 import { RolesAnywhere } from './roles-anywhere';
@@ -45,6 +46,7 @@ export class AccountStack extends PlainResourceStack {
     for (const bucket of plan.bucketPolicies) new BucketGuard(this, `bucket-${bucket.bucket}`, { plan: bucket });
     // Ids from the principal, not the position: adding a consumer must not rename (replace) another's policies.
     for (const consumer of plan.consumers) new ConsumerAccess(this, `consumer-${consumerKey(consumer.principal)}`, { plan: consumer });
+    if (plan.organization) new OrganizationGuardrails(this, 'organization', { plan: plan.organization });
   }
 
   /**

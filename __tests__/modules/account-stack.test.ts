@@ -198,3 +198,30 @@ describe('AccountStack and existing bucket policies', () => {
     expect(statements.slice(0, -1).map((s: { Sid: string }) => s.Sid)).toContain('DenyPrincipalsOutsideRegistry');
   });
 });
+
+describe('AccountStack in the organization account', () => {
+  const { json } = synthAccount(bundled, 'mgmt');
+
+  it('GIVEN an organization block WHEN its account is synthesized THEN it holds the RCPs (split at 5120 characters) and the SCP, each attached to every target', () => {
+    const policies = resources(json, 'aws_organizations_policy');
+    const attachments = resources(json, 'aws_organizations_policy_attachment');
+
+    expect(policies.map((p) => [p.name, p.type])).toEqual([
+      ['keyless-bucket-guardrails-1', 'RESOURCE_CONTROL_POLICY'],
+      ['keyless-bucket-guardrails-2', 'RESOURCE_CONTROL_POLICY'],
+      ['keyless-protect-roles-and-bucket-policies', 'SERVICE_CONTROL_POLICY'],
+    ]);
+    expect(policies.every((p) => (p.content as string).replace(/\$\$\{/g, '${').length <= 5120)).toBe(true);
+    expect(attachments.map((a) => a.target_id)).toEqual(['ou-ab12-34cd5678', 'ou-ab12-34cd5678', 'ou-ab12-34cd5678']);
+    expect(attachments.map((a) => a.policy_id)).toEqual([
+      expect.stringMatching(/^\$\{aws_organizations_policy\.organization_rcp-1_\w+\.id\}$/),
+      expect.stringMatching(/^\$\{aws_organizations_policy\.organization_rcp-2_\w+\.id\}$/),
+      expect.stringMatching(/^\$\{aws_organizations_policy\.organization_scp-1_\w+\.id\}$/),
+    ]);
+    expect(JSON.parse((policies[0].content as string).replace(/\$\$\{/g, '${')).Statement[0].Sid).toBe('DenyInsecureTransportForKeylessBuckets');
+  });
+
+  it('GIVEN a bucket account WHEN synthesized THEN it holds no organization policy', () => {
+    expect(resources(synthAccount(bundled, 'data').json, 'aws_organizations_policy')).toEqual([]);
+  });
+});

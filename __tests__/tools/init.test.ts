@@ -25,7 +25,7 @@ describe('keyless init', () => {
     expect(packageJson).toBe('completed');
     expect(created.sort()).toEqual([
       '.github/CODEOWNERS', '.github/workflows/deploy.yml', '.github/workflows/pull-request.yml', '.gitignore',
-      '.vscode/settings.json', 'README.md', 'accounts.yaml', 'apps/example-app.yaml', 'cdktf.json',
+      '.terraform-version', '.vscode/settings.json', 'README.md', 'accounts.yaml', 'apps/example-app.yaml', 'cdktf.json',
     ]);
     for (const file of created) expect(existsSync(join(dir, file))).toBe(true);
   });
@@ -80,6 +80,13 @@ describe('keyless init', () => {
       expect(theirs).not.toMatch(/npm test|npm run /);
     }
     expect(readFileSync(join(ROOT, '.github/workflows/pull-request.yml'), 'utf8')).toContain(`npm test ${REPOSITORY_ONLY_MARKER}`);
+  });
+
+  it('GIVEN workflows that read .terraform-version WHEN scaffolded THEN the registry repository pins the same Terraform version', () => {
+    const dir = installedDir();
+    init(dir);
+
+    expect(readFileSync(join(dir, '.terraform-version'), 'utf8')).toBe(readFileSync(join(ROOT, '.terraform-version'), 'utf8'));
   });
 
   it('GIVEN a directory holding one of the files WHEN initialised THEN it refuses in one line and writes nothing', () => {

@@ -38,7 +38,7 @@ describe('keyless (the command line)', () => {
     const run = await runKeyless(['validate', '--registry', registry], {}, elsewhere);
 
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^0 errors, 0 warnings \(4 accounts, \d+ buckets, \d+ apps\)\n$/);
+    expect(run.stdout).toMatch(/^0 errors, 0 warnings \(5 accounts, \d+ buckets, \d+ apps\)\n$/);
   });
 
   it('GIVEN the current directory is a registry WHEN synthesized without options THEN cdktf.out is written there', async () => {
@@ -47,7 +47,7 @@ describe('keyless (the command line)', () => {
     const run = await runKeyless(['synth'], { REGISTRY_DIR: '', CDKTF_OUTDIR: '' }, registry);
 
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^Synthesized 4 workspaces \(\d+ apps\) into cdktf.out\/stacks\/: data, ingest, legacy, swarm\n$/);
+    expect(run.stdout).toMatch(/^Synthesized 5 workspaces \(\d+ apps\) into cdktf.out\/stacks\/: data, ingest, legacy, mgmt, swarm\n$/);
     expect(require(join(registry, 'cdktf.out/stacks/data/cdk.tf.json')).terraform.backend.local.path).toBe('../../../terraform.data.tfstate');
   });
 

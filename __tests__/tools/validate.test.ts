@@ -16,7 +16,7 @@ function run(root: string): { code: number; lines: string[] } {
 
 describe('npm run validate', () => {
   test('GIVEN the bundled registry WHEN validated THEN exit 0 with the summary', () => {
-    expect(run(ROOT)).toEqual({ code: 0, lines: ['0 errors, 0 warnings (4 accounts, 7 buckets, 9 apps)'] });
+    expect(run(ROOT)).toEqual({ code: 0, lines: ['0 errors, 0 warnings (5 accounts, 7 buckets, 9 apps)'] });
   });
 
   test('GIVEN several problems in several files WHEN validated THEN every one is printed, then the counts, and exit 1', () => {
@@ -40,7 +40,7 @@ describe('npm run validate', () => {
     writeFileSync(join(root, 'apps', 'short.yaml'), SHORT_ID_APP);
     const { code, lines } = run(root);
     expect(code).toBe(0);
-    expect(lines[lines.length - 1]).toBe('0 errors, 1 warning (4 accounts, 7 buckets, 10 apps)');
+    expect(lines[lines.length - 1]).toBe('0 errors, 1 warning (5 accounts, 7 buckets, 10 apps)');
   });
 
   test('GIVEN a broken registry WHEN the script runs as CI runs it THEN exit 1, located errors, no stack trace', async () => {
@@ -63,11 +63,11 @@ describe('npm run validate on buckets that already have a policy', () => {
     expect(run(root)).toEqual({
       code: 0,
       lines: [
-        'accounts.yaml:39:3: warning: bucket "acme-finance-exports" declares neither keepStatements nor existingPolicy: the first apply replaces its whole ' +
+        'accounts.yaml:50:3: warning: bucket "acme-finance-exports" declares neither keepStatements nor existingPolicy: the first apply replaces its whole ' +
         'bucket policy, and every statement keyless does not write is lost; fetch the live one (aws s3api get-bucket-policy --bucket acme-finance-exports ' +
         '--query Policy --output text > policies/acme-finance-exports.json), keep what it needs with keepStatements: policies/<file>.json and set ' +
         'existingPolicy: adopt, or set existingPolicy: replace if there is nothing to keep',
-        '0 errors, 1 warning (4 accounts, 7 buckets, 9 apps)',
+        '0 errors, 1 warning (5 accounts, 7 buckets, 9 apps)',
       ],
     });
   });

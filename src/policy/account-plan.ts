@@ -1,9 +1,10 @@
 import { Account, PrincipalConsumer, Registry } from '../registry/model';
 import { AppRole, appRoles } from './app-roles';
-import { bucketPolicy } from './bucket-policy';
+import { bucketPolicy, guardrailOptions } from './bucket-policy';
 import { consumerAccessPolicies } from './consumer-policy';
 import { PolicyDocument } from './document';
 import { APP_ROLE_PATH, CONSUMER_TAG, consumerPolicyNames, ROLES_ANYWHERE_PROFILE_NAME, trustAnchorArnPlaceholder, trustAnchorName } from './naming';
+import { packPolicies, resourceControlStatements, serviceControlStatements } from './organization-policies';
 import { permissionsPolicy } from './permissions-policy';
 import { trustPolicy } from './trust-policy';
 
@@ -54,6 +55,14 @@ export interface ProfilePlan {
   readonly roleArns: readonly string[];
 }
 
+/** The organization guardrails, in the workspace of the management (or delegated administrator) account. */
+export interface OrganizationPlan {
+  /** Roots, OUs or account ids each policy is attached to. */
+  readonly targets: readonly string[];
+  readonly resourceControlPolicies: readonly PolicyDocument[];
+  readonly serviceControlPolicies: readonly PolicyDocument[];
+}
+
 /** Everything one account's workspace holds, engine-neutral: modules/ renders it as Terraform. */
 export interface AccountPlan {
   readonly account: Account;
@@ -63,6 +72,7 @@ export interface AccountPlan {
   readonly trustAnchors: readonly TrustAnchorPlan[];
   /** Absent when no certificate consumer has a role in this account. */
   readonly profile?: ProfilePlan;
+  readonly organization?: OrganizationPlan;
 }
 
 export function planAccounts(registry: Registry): AccountPlan[] {
@@ -86,12 +96,21 @@ function planAccount(registry: Registry, account: Account, roles: readonly AppRo
     bucketPolicies: buckets.map((b) => ({
       bucket: b.name,
       ...(b.region !== account.region && { region: b.region }),
-      policy: bucketPolicy(b, account, { certificateSessions: trustAnchors.length > 0 }),
+      policy: bucketPolicy(b, account, guardrailOptions(registry, account)),
       ...(b.existingPolicy === 'adopt' && { adopt: true }),
     })),
     consumers: consumerPlans(account, roles),
     trustAnchors,
     ...(certificateRoles.length && { profile: { name: ROLES_ANYWHERE_PROFILE_NAME, roleArns: certificateRoles } }),
+    ...(registry.organization?.account === account.alias && { organization: organizationPlan(registry) }),
+  };
+}
+
+export function organizationPlan(registry: Registry): OrganizationPlan {
+  return {
+    targets: registry.organization?.targets ?? [],
+    resourceControlPolicies: packPolicies(resourceControlStatements(registry)),
+    serviceControlPolicies: packPolicies(serviceControlStatements(registry)),
   };
 }
 

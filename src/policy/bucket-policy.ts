@@ -1,9 +1,9 @@
 import { BUCKET_POLICY_ACTIONS, BUCKET_POLICY_READ_ACTION } from './actions';
 import { ConditionBlock, policy, PolicyDocument, Statement } from './document';
-import { exclusiveExemptions, outsideRegistryCondition } from './exclusive-guardrail';
+import { ExclusiveExemptions, exclusiveExemptions, outsideRegistryCondition } from './exclusive-guardrail';
 import { APP_ID_TAG, APP_ROLE_NAME_PREFIX, APP_ROLE_PATH, appRolePattern, bucketArn, CERTIFICATE_CN_TAG } from './naming';
 import { serviceStatements } from './service-grants';
-import { Account, Bucket } from '../registry/model';
+import { Account, Bucket, NetworkRestriction, Registry } from '../registry/model';
 
 export { trustedPrincipals } from './exclusive-guardrail';
 
@@ -33,29 +33,58 @@ export function bucketPolicy(bucket: Bucket, owner: Account, options: GuardrailO
 
 /** The Deny statements keyless writes on every managed bucket. */
 export function guardrails(bucket: Bucket, owner: Account, options: GuardrailOptions = { certificateSessions: false }): Statement[] {
-  const resources = [bucketArn(bucket.name), `${bucketArn(bucket.name)}/*`];
+  const resources = bucketResources(bucket.name);
+  const network = bucket.network && networkGuardrail(resources, owner, bucket.network);
+  return [
+    ...(bucket.enforceTls ? [tlsGuardrail(resources)] : []),
+    ...(bucket.exclusive ? [...exclusiveGuardrails(resources, owner, exclusiveExemptions(bucket, owner)), ...ciRoleLimits(resources, owner)] : []),
+    ...appSessionStatements(resources, owner, options),
+    ...(network ? [network] : []),
+  ];
+}
+
+/** The bucket and its objects: what every guardrail covers. */
+export function bucketResources(bucket: string): string[] {
+  return [bucketArn(bucket), `${bucketArn(bucket)}/*`];
+}
+
+function deny(Sid: string, resources: readonly string[], Condition: ConditionBlock): Statement {
+  return { Sid, Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: [...resources], Condition };
+}
+
+/**
+ * The guardrail builders below take the resources they cover and a Sid suffix, so an organization's resource control
+ * policy (organization-policies.ts) repeats them for many buckets at once: a guardrail changed here changes in both.
+ */
+
+/** No plain HTTP. */
+export function tlsGuardrail(resources: readonly string[], sid: string = GUARDRAIL_SIDS.insecureTransport): Statement {
+  return deny(sid, resources, { Bool: { 'aws:SecureTransport': 'false' } });
+}
+
+/** Nobody outside the registry but the exempt, and breakGlass wildcards kept within a name. */
+export function exclusiveGuardrails(resources: readonly string[], owner: Account, exemptions: ExclusiveExemptions, sidSuffix = ''): Statement[] {
+  return [
+    deny(`${GUARDRAIL_SIDS.principalsOutsideRegistry}${sidSuffix}`, resources, outsideRegistryCondition(exemptions)),
+    ...breakGlassWildcardGuardrails(owner).map(({ Sid, Condition }) => deny(`${Sid}${sidSuffix}`, resources, Condition)),
+  ];
+}
+
+/** Every app-role session held to its own role (appSessionGuardrails), as statements on `resources`. */
+export function appSessionStatements(resources: readonly string[], owner: Account, options: GuardrailOptions, sidSuffix = ''): Statement[] {
+  return appSessionGuardrails(owner.id, options).map(({ Sid, Condition }) => deny(`${Sid}${sidSuffix}`, resources, Condition));
+}
+
+/** App sessions only from the bucket's network. */
+export function networkGuardrail(resources: readonly string[], owner: Account, network: NetworkRestriction, sidSuffix = ''): Statement | undefined {
+  const condition = networkCondition(network);
   const appRoles = { ArnLike: { 'aws:PrincipalArn': appRolePattern(owner.id) } };
-  const deny = (Sid: string, Condition: ConditionBlock): Statement => ({
-    Sid, Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: resources, Condition,
-  });
-  const statements: Statement[] = [];
-  if (bucket.enforceTls) {
-    statements.push(deny(GUARDRAIL_SIDS.insecureTransport, { Bool: { 'aws:SecureTransport': 'false' } }));
-  }
-  if (bucket.exclusive) {
-    statements.push(deny(GUARDRAIL_SIDS.principalsOutsideRegistry, outsideRegistryCondition(exclusiveExemptions(bucket, owner))));
-    statements.push(...breakGlassWildcardGuardrails(owner).map(({ Sid, Condition }) => deny(Sid, Condition)));
-    if (owner.deployRole) {
-      statements.push(ciRoleLimit(GUARDRAIL_SIDS.deployRoleBeyondBucketPolicy, owner.deployRole, BUCKET_POLICY_ACTIONS, resources));
-    }
-    if (owner.planRole) {
-      statements.push(ciRoleLimit(GUARDRAIL_SIDS.planRoleBeyondReadingBucketPolicy, owner.planRole, [BUCKET_POLICY_READ_ACTION], resources));
-    }
-  }
-  statements.push(...appSessionGuardrails(owner.id, options).map(({ Sid, Condition }) => deny(Sid, Condition)));
-  const network = networkCondition(bucket);
-  if (network) statements.push(deny(GUARDRAIL_SIDS.sessionOutsideNetwork, { ...appRoles, ...network }));
-  return statements;
+  return condition && deny(`${GUARDRAIL_SIDS.sessionOutsideNetwork}${sidSuffix}`, resources, { ...appRoles, ...condition });
+}
+
+/** Whether `account`'s app roles may be opened by certificate: it holds a Roles Anywhere trust anchor. */
+export function guardrailOptions(registry: Registry, account: Account): GuardrailOptions {
+  return { certificateSessions: registry.certificateAuthorities.some((ca) => ca.account === account.alias) };
 }
 
 export interface GuardrailOptions {
@@ -122,23 +151,21 @@ function breakGlassWildcardGuardrails(owner: Account): { Sid: string; Condition:
 
 /**
  * CI roles touch this policy and nothing else: the deploy role applies it, the plan role reads it. Credentials
- * that can plan or apply must not reach the data of an exclusive bucket.
+ * that can plan or apply must not reach the data of an exclusive bucket. (NotAction: bucket policies only; an RCP
+ * does not support it.)
  */
-function ciRoleLimit(Sid: string, role: string, actions: readonly string[], resources: string[]): Statement {
-  return {
-    Sid,
-    Effect: 'Deny',
-    Principal: '*',
-    NotAction: [...actions],
-    Resource: resources,
-    Condition: { ArnLike: { 'aws:PrincipalArn': role } },
-  };
+function ciRoleLimits(resources: readonly string[], owner: Account): Statement[] {
+  const limit = (Sid: string, role: string, actions: readonly string[]): Statement => ({
+    Sid, Effect: 'Deny', Principal: '*', NotAction: [...actions], Resource: [...resources], Condition: { ArnLike: { 'aws:PrincipalArn': role } },
+  });
+  return [
+    ...(owner.deployRole ? [limit(GUARDRAIL_SIDS.deployRoleBeyondBucketPolicy, owner.deployRole, BUCKET_POLICY_ACTIONS)] : []),
+    ...(owner.planRole ? [limit(GUARDRAIL_SIDS.planRoleBeyondReadingBucketPolicy, owner.planRole, [BUCKET_POLICY_READ_ACTION])] : []),
+  ];
 }
 
 /** Deny unless one source matches. Negated operators are true when the key is absent, so each list must fail. */
-function networkCondition(bucket: Bucket): ConditionBlock | undefined {
-  const n = bucket.network;
-  if (!n) return undefined;
+function networkCondition(n: NetworkRestriction): ConditionBlock | undefined {
   const notEquals: Record<string, string[]> = {};
   if (n.sourceVpc.length) notEquals['aws:SourceVpc'] = [...n.sourceVpc];
   if (n.sourceVpce.length) notEquals['aws:SourceVpce'] = [...n.sourceVpce];

@@ -41,3 +41,10 @@ export const ROLE_CHAINING_MAX_SESSION_DURATION = 3600;
 export const TRUST_ANCHOR_CERTIFICATE_MAX_CHARS = 8000;
 /** Longest subject CN X.509 allows (RFC 5280 ub-common-name): the app id must fit in a certificate's CN. */
 export const CERTIFICATE_CN_MAX_CHARS = 64;
+/** One service or resource control policy (Organizations quotas, "Maximum size of a policy document"). */
+export const ORGANIZATION_POLICY_MAX_CHARS = 5120;
+/**
+ * Service or resource control policies attached to one root, OU or account (Organizations quotas). One of them is
+ * AWS's FullAWSAccess / RCPFullAWSAccess, which the organization keeps attached, so keyless may use the rest.
+ */
+export const ORGANIZATION_POLICIES_PER_TARGET = 5;

@@ -1,9 +1,9 @@
-import { Diagnostic, error } from '../registry/diagnostics';
+import { Diagnostic, error, SourceLocation } from '../registry/diagnostics';
 import { Account, App, Bucket, Registry } from '../registry/model';
-import { AccountPlan, BucketPolicyPlan, ConsumerPlan, RolePlan } from './account-plan';
+import { AccountPlan, BucketPolicyPlan, ConsumerPlan, OrganizationPlan, RolePlan } from './account-plan';
 import { policySize } from './document';
 import {
-  BUCKET_POLICY_MAX_CHARS, IAM_PATH_MAX_CHARS, MANAGED_POLICIES_PER_PRINCIPAL, MANAGED_POLICY_MAX_CHARS,
+  BUCKET_POLICY_MAX_CHARS, IAM_PATH_MAX_CHARS, MANAGED_POLICIES_PER_PRINCIPAL, MANAGED_POLICY_MAX_CHARS, ORGANIZATION_POLICIES_PER_TARGET, ORGANIZATION_POLICY_MAX_CHARS,
   ROLE_INLINE_POLICIES_MAX_CHARS, ROLE_NAME_MAX_CHARS, ROLES_PER_ACCOUNT, ROLES_PER_ACCOUNT_MAX, TAG_VALUE_MAX_CHARS,
   TRUST_POLICY_MAX_CHARS,
 } from './limits';
@@ -29,6 +29,7 @@ export function quotaDiagnostics(registry: Registry, plans: readonly AccountPlan
     ...plan.roles.flatMap((role) => roleQuotas(role, plan.account, apps.get(role.appId)!)),
     ...plan.bucketPolicies.flatMap((b) => bucketPolicyQuota(b, plan.account, buckets.get(b.bucket)!)),
     ...plan.consumers.flatMap((c) => consumerQuotas(c, plan.account, registry.apps)),
+    ...(plan.organization && registry.organization ? organizationQuotas(plan.organization, registry.organization.location) : []),
   ]);
 }
 
@@ -52,6 +53,29 @@ export function namesUnique(plan: AccountPlan): Diagnostic[] {
   const twice = [...new Set(names.filter((n, i) => names.indexOf(n) !== i))];
   return twice.map((name) => error(plan.account.location,
     `account "${plan.account.alias}" would get two of ${name}; this is a keyless bug, please report it with the registry that causes it`));
+}
+
+/**
+ * Each service or resource control policy within its size quota, and per root, OU or account at most the quota of
+ * attached policies of a type, less the FullAWSAccess / RCPFullAWSAccess the organization keeps attached.
+ */
+function organizationQuotas(plan: OrganizationPlan, location: SourceLocation): Diagnostic[] {
+  const kinds = [['resource control', plan.resourceControlPolicies], ['service control', plan.serviceControlPolicies]] as const;
+  return kinds.flatMap(([kind, docs]) => {
+    const problems = docs.flatMap((doc, i) => {
+      const size = policySize(doc);
+      return size <= ORGANIZATION_POLICY_MAX_CHARS ? [] : [error(location,
+        `${kind} policy ${i + 1} has ${size} characters, over the Organizations quota of ${ORGANIZATION_POLICY_MAX_CHARS}; ` +
+        'shorten the breakGlass lists or the network lists of the buckets, which it repeats')];
+    });
+    const room = ORGANIZATION_POLICIES_PER_TARGET - 1;
+    if (docs.length > room) {
+      problems.push(error(location,
+        `the ${kind} policies need ${docs.length} policies per target, over the ${ORGANIZATION_POLICIES_PER_TARGET} Organizations allows per root, OU or account ` +
+        `less the AWS-managed full-access one (${room}); fewer buckets, networks or breakGlass entries, or split the registry by OU`));
+    }
+    return problems;
+  });
 }
 
 function roleQuotas(role: RolePlan, account: Account, app: App): Diagnostic[] {

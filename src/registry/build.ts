@@ -95,7 +95,12 @@ export function buildRegistry(
     location: s.locate(['id']),
   }));
 
-  return { root, accounts, buckets, certificateAuthorities, apps };
+  const organization = data.organization && {
+    account: data.organization.account,
+    targets: [...data.organization.targets],
+    location: source.locate(['organization'], true),
+  };
+  return { root, accounts, buckets, certificateAuthorities, apps, ...(organization && { organization }) };
 }
 
 function consumer(c: AppFile['consumer'], accounts: ReadonlyMap<string, Account>): Consumer {

@@ -184,10 +184,20 @@ export interface App {
   readonly location: SourceLocation;
 }
 
+/** Where the organization guardrails (a resource and a service control policy) are managed and attached. */
+export interface Organization {
+  /** Alias of the registry account whose workspace holds the policies. */
+  readonly account: string;
+  /** Roots, OUs or account ids the policies are attached to. */
+  readonly targets: readonly string[];
+  readonly location: SourceLocation;
+}
+
 export interface Registry {
   readonly root: string;
   readonly accounts: readonly Account[];
   readonly buckets: readonly Bucket[];
   readonly certificateAuthorities: readonly CertificateAuthority[];
   readonly apps: readonly App[];
+  readonly organization?: Organization;
 }

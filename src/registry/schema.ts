@@ -237,6 +237,17 @@ export const certificateAuthoritySchema = z.strictObject({
   }).describe('the CA certificate (public, PEM), relative to the registry root'),
 });
 
+/** Where Organizations policies attach: the root (r-…), an OU (ou-…) or an account id (Organizations API reference, PolicyTargetSummary). */
+const POLICY_TARGET_PATTERN = /^(r-[0-9a-z]{4,32}|ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}|\d{12})$/;
+
+export const organizationSchema = z.strictObject({
+  account: nonEmpty.describe('alias of the management account, or of the delegated administrator for Organizations policies'),
+  targets: z.array(z.string().regex(POLICY_TARGET_PATTERN, {
+    error: 'must be an organization root (r-…), OU (ou-…-…) or account id, quoted, e.g. "ou-ab12-34cd5678"',
+  })).min(1, { error: 'must list at least one root, OU or account the policies are attached to' })
+    .describe('roots, OUs or account ids the keyless service and resource control policies are attached to'),
+});
+
 export const accountsFileSchema = z.strictObject({
   accounts: z.record(
     z.string().regex(ALIAS_PATTERN, { error: 'must match [a-z][a-z0-9-]*: it names the Terraform workspace' }),
@@ -250,6 +261,8 @@ export const accountsFileSchema = z.strictObject({
     z.string().regex(ALIAS_PATTERN, { error: 'must match [a-z][a-z0-9-]*: it names the Roles Anywhere trust anchor' }),
     certificateAuthoritySchema,
   ).optional().describe('CAs whose certificates identify certificate consumers, through IAM Roles Anywhere trust anchors'),
+  organization: organizationSchema.optional()
+    .describe('optional, recommended: a workspace for this account with a resource control policy repeating the bucket guardrails and a service control policy protecting the keyless roles and bucket policies'),
 }).meta({ title: 'keyless accounts.yaml' });
 
 const envRef = z.strictObject({

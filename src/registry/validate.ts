@@ -24,6 +24,8 @@ import { externalIdShort } from './checks/external-id-short';
 import { externalIdUnique } from './checks/external-id-unique';
 import { kmsKeyAccount } from './checks/kms-key-account';
 import { kmsKeyRegion } from './checks/kms-key-region';
+import { organizationAccount } from './checks/organization-account';
+import { organizationAccountBuckets } from './checks/organization-account-buckets';
 import { prefixOverlap } from './checks/prefix-overlap';
 import { checkSchema } from './checks/schema';
 import { secretAccount } from './checks/secret-account';
@@ -47,6 +49,8 @@ import { Parsed, YamlSource } from './yaml-source';
 /** The rules across fields and files; each sees every file that passed its schema. */
 export const CHECKS: readonly Check[] = [
   accountIdUnique,
+  organizationAccount,
+  organizationAccountBuckets,
   deployRoleAccount,
   breakGlassAccount,
   ciRoleDistinct,

@@ -15,6 +15,8 @@ const TOOL_PACKAGES = [...SIMULATOR_PACKAGES, 'cdktf-cli'] as const;
 const WORKFLOWS_DIR = '.github/workflows';
 /** Workflows of keyless's own development (mutation testing of its sources), which a registry repository has no use for. */
 const DEVELOPMENT_WORKFLOWS = ['mutation.yml'];
+/** The workflows' Terraform version, pinned in one place: copied so a registry repository pins the same one. */
+const TERRAFORM_VERSION_FILE = '.terraform-version';
 
 /** Files from templates/init/<template>.hbs, by where they go in the registry repository. */
 const TEMPLATE_FILES: Readonly<Record<string, string>> = {
@@ -71,6 +73,7 @@ export function scaffoldFiles(dir: string, existingPackage?: Record<string, unkn
   for (const workflow of readdirSync(join(PACKAGE_ROOT, WORKFLOWS_DIR)).filter((f) => /\.ya?ml$/.test(f) && !DEVELOPMENT_WORKFLOWS.includes(f)).sort()) {
     files[`${WORKFLOWS_DIR}/${workflow}`] = registryWorkflow(readFileSync(join(PACKAGE_ROOT, WORKFLOWS_DIR, workflow), 'utf8'));
   }
+  files[TERRAFORM_VERSION_FILE] = readFileSync(join(PACKAGE_ROOT, TERRAFORM_VERSION_FILE), 'utf8');
   return files;
 }
 

@@ -20,3 +20,16 @@ export function reviewEnv(real: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 export function envPlaceholder(name: string): string {
   return `from-env:${name}`;
 }
+
+/** How a pull request's ungated jobs ask for stand-in ExternalIds: they get no secret. */
+export const STAND_IN_SWITCH = { name: 'KEYLESS_EXTERNAL_IDS', value: 'stand-in' } as const;
+
+/**
+ * The environment synth and verify read `externalId: { env: NAME }` from: the real one, or, with
+ * KEYLESS_EXTERNAL_IDS=stand-in, placeholders distinct per variable. verify only needs each app's value to differ
+ * from its neighbours', so an ungated pull-request job checks everything without holding a secret; its output
+ * must never be planned or applied (the plan jobs synthesize again with the environment's secrets).
+ */
+export function externalIdEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  return env[STAND_IN_SWITCH.name] === STAND_IN_SWITCH.value ? placeholderEnv() : env;
+}

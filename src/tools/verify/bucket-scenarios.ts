@@ -3,6 +3,7 @@ import { Account, Bucket } from '../../registry/model';
 import { Actor, actorFor } from './actor';
 import { GUARDRAIL_SIDS } from '../../policy/bucket-policy';
 import { BUCKET_POLICY_DELETE_ACTION } from '../../policy/actions';
+import { ORGANIZATION_SIDS } from '../../policy/organization-policies';
 import { FROM_INTERNET } from './network';
 import { requestBy } from './request';
 import { Scenario } from './scenario';
@@ -20,15 +21,20 @@ const DEPLOY_ACTIONS = ['s3:GetBucketPolicy', 's3:PutBucketPolicy'] as const;
  * the deploy role always for the bucket policy and the plan role for reading it, and on an exclusive bucket
  * neither for anything else.
  */
-export function bucketScenarios(bucket: Bucket, owner: Account): Scenario[] {
+export function bucketScenarios(bucket: Bucket, owner: Account, governedBySCP = false): Scenario[] {
   const trusted: [string, string][] = [
     ...owner.breakGlass.map((arn): [string, string] => [`breakGlass ${arn}`, arn]),
     ['account root', accountRootArn(owner.id)],
   ];
   const outsider = actorFor(iamRoleArn(owner.id, OUTSIDE_ADMIN_ROLE), [ADMIN_IDENTITY]);
+  // With the organization's SCP, nobody but the deploy role, breakGlass and root changes a keyless bucket policy.
+  const policyChange = (action: string, sid: string): Expectation =>
+    (bucket.exclusive || !governedBySCP || action !== 's3:PutBucketPolicy' ? deniedWhenExclusive(bucket, sid) : BY_SCP);
   return [
     ...GUARDED_ACTIONS.map((action) => scenario(bucket, owner, `an admin of account ${owner.alias} outside the registry: ${action}`,
-      deniedWhenExclusive(bucket, GUARDRAIL_SIDS.principalsOutsideRegistry), outsider, action)),
+      policyChange(action, GUARDRAIL_SIDS.principalsOutsideRegistry), outsider, action)),
+    ...(governedBySCP ? [scenario(bucket, owner, `an admin of account ${owner.alias} outside the registry deletes the bucket policy: ${BUCKET_POLICY_DELETE_ACTION} (SCP)`,
+      BY_SCP, outsider, BUCKET_POLICY_DELETE_ACTION)] : []),
     ...trusted.flatMap(([who, arn]) =>
       GUARDED_ACTIONS.map((action) => scenario(bucket, owner, `${who} is never locked out: ${action}`, ALLOWED, actorFor(arn, [ADMIN_IDENTITY]), action))),
     ...owner.breakGlass.filter((entry) => /[*?]/.test(entry)).flatMap((entry, i) => {
@@ -37,17 +43,18 @@ export function bucketScenarios(bucket: Bucket, owner: Account): Scenario[] {
         deniedWhenExclusive(bucket, `${GUARDRAIL_SIDS.breakGlassWildcardAcrossPath}${i + 1}`), actorFor(deeper, [ADMIN_IDENTITY]), 's3:GetObject');
     }),
     ...(owner.deployRole ? deployRoleScenarios(bucket, owner, actorFor(owner.deployRole, [ADMIN_IDENTITY])) : []),
-    ...(owner.planRole ? planRoleScenarios(bucket, owner, actorFor(owner.planRole, [ADMIN_IDENTITY])) : []),
+    ...(owner.planRole ? planRoleScenarios(bucket, owner, actorFor(owner.planRole, [ADMIN_IDENTITY]), policyChange) : []),
   ];
 }
 
 /** The stand-in gives the plan role full rights in its account, so only the bucket policy keeps it read-only here. */
-function planRoleScenarios(bucket: Bucket, owner: Account, planRole: Actor): Scenario[] {
+function planRoleScenarios(bucket: Bucket, owner: Account, planRole: Actor, policyChange: (action: string, sid: string) => Expectation): Scenario[] {
   const who = `plan role ${owner.planRole}`;
   const denied = deniedWhenExclusive(bucket, GUARDRAIL_SIDS.planRoleBeyondReadingBucketPolicy);
   return [
     scenario(bucket, owner, `${who} reads the bucket policy: s3:GetBucketPolicy`, ALLOWED, planRole, 's3:GetBucketPolicy'),
-    scenario(bucket, owner, `${who} changes the bucket policy: s3:PutBucketPolicy`, denied, planRole, 's3:PutBucketPolicy'),
+    scenario(bucket, owner, `${who} changes the bucket policy: s3:PutBucketPolicy`,
+      policyChange('s3:PutBucketPolicy', GUARDRAIL_SIDS.planRoleBeyondReadingBucketPolicy), planRole, 's3:PutBucketPolicy'),
     scenario(bucket, owner, `${who} reads objects: s3:GetObject`, denied, planRole, 's3:GetObject'),
   ];
 }
@@ -72,6 +79,7 @@ function beyondPath(pattern: string): string {
 type Expectation = Pick<Scenario, 'expected' | 'expectedSid'>;
 
 const ALLOWED: Expectation = { expected: 'Allowed' };
+const BY_SCP: Expectation = { expected: 'Denied', expectedSid: ORGANIZATION_SIDS.bucketPolicyChanges };
 
 /** Denied by the guardrail `sid` on an exclusive bucket; allowed on a shared one, where the account's IAM decides. */
 function deniedWhenExclusive(bucket: Bucket, sid: string): Expectation {

@@ -1,5 +1,6 @@
 import { loadRegistry } from '../../registry/load';
 import { CommandContext, parseOptions } from '../command';
+import { externalIdEnv } from '../placeholder-env';
 import { verifyOutput } from './index';
 import { formatJson, formatTable } from './report';
 import { withSynthesizedOutput } from './synthesize';
@@ -11,7 +12,7 @@ import { VerifyReport } from './types';
  */
 export async function run(args: readonly string[], { root }: CommandContext): Promise<number> {
   const { values } = parseOptions('verify', args, { out: { type: 'string' }, json: { type: 'boolean', default: false } });
-  const registry = loadRegistry(root);
+  const registry = loadRegistry(root, externalIdEnv());
   const report = values.out
     ? await verifyOutput(registry, values.out)
     : await withSynthesizedOutput(registry.root, (dir) => verifyOutput(registry, dir));

@@ -62,7 +62,7 @@ async function evaluateGroup(scenarios: readonly Scenario[], resolver: PolicyRes
  * scenario (`expectedSid`) passes only when that Deny statement is among those that denied each authorization.
  */
 function scenarioResult(scenario: Scenario, outcomes: readonly RequestOutcome[]): ScenarioResult {
-  const { app, bucket, expected, expectedSid } = scenario;
+  const { app, bucket, account, expected, expectedSid } = scenario;
   const failed = outcomes.find((o) => 'error' in o);
   const denied = outcomes.find((o) => 'outcome' in o && o.outcome.result !== 'Allowed');
   const actual: Decision | 'Error' = failed ? 'Error' : denied ? 'Denied' : 'Allowed';
@@ -80,6 +80,7 @@ function scenarioResult(scenario: Scenario, outcomes: readonly RequestOutcome[])
   return {
     ...(app !== undefined && { app }),
     ...(bucket !== undefined && { bucket }),
+    ...(account !== undefined && { account }),
     scenario: scenario.scenario,
     expected,
     ...(expectedSid !== undefined && { expectedSid }),

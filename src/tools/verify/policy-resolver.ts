@@ -35,7 +35,41 @@ export class PolicyResolver {
     }
     const resourcePolicy = this.resourcePolicy(request.resourcePolicy);
     if ('error' in resourcePolicy) return resourcePolicy;
-    return { value: { request: this.withResourceTags(request), identityPolicies, resourcePolicy: resourcePolicy.value } };
+    const control = this.controlPolicies(request);
+    if ('error' in control) return control;
+    return { value: { request: this.withResourceTags(request), identityPolicies, resourcePolicy: resourcePolicy.value, ...control.value } };
+  }
+
+  /**
+   * SCPs govern the principals of member accounts, RCPs their resources. A service principal belongs to no account
+   * (no aws:PrincipalAccount): SCPs never apply to it.
+   */
+  private controlPolicies(request: SimRequest): Resolved<Pick<PreparedRequest, 'serviceControlPolicies' | 'resourceControlPolicies'>> {
+    const organization = this.output.organization;
+    if (!organization) return { value: {} };
+    const principalAccount = request.context['aws:PrincipalAccount'];
+    const value: { serviceControlPolicies?: NamedPolicy[]; resourceControlPolicies?: NamedPolicy[] } = {};
+    if (typeof principalAccount === 'string' && organization.members.has(principalAccount)) {
+      const scps = this.control(organization.serviceControlPolicies, 'service control');
+      if ('error' in scps) return scps;
+      value.serviceControlPolicies = scps.value;
+    }
+    if (organization.members.has(request.resourceAccount)) {
+      const rcps = this.control(organization.resourceControlPolicies, 'resource control');
+      if ('error' in rcps) return rcps;
+      value.resourceControlPolicies = rcps.value;
+    }
+    return { value };
+  }
+
+  private control(sources: readonly PolicySource[], kind: PolicyKind): Resolved<NamedPolicy[]> {
+    const policies: NamedPolicy[] = [];
+    for (const source of sources) {
+      const checked = this.check(source, kind);
+      if ('error' in checked) return checked;
+      policies.push({ name: source.address, policy: checked.value });
+    }
+    return { value: policies };
   }
 
   /**

@@ -29,7 +29,7 @@ export function formatTable(report: VerifyReport, options: TableOptions): string
 function groups(results: readonly ScenarioResult[]): [string, ScenarioResult[]][] {
   const byTitle = new Map<string, ScenarioResult[]>();
   for (const r of results) {
-    const title = r.app !== undefined ? `app ${r.app}` : `bucket ${r.bucket}`;
+    const title = r.app !== undefined ? `app ${r.app}` : r.bucket !== undefined ? `bucket ${r.bucket}` : `account ${r.account}`;
     byTitle.set(title, [...(byTitle.get(title) ?? []), r]);
   }
   return [...byTitle];

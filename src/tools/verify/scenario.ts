@@ -41,6 +41,8 @@ export interface SimRequest {
 export interface Scenario {
   readonly app?: string;
   readonly bucket?: string;
+  /** For account-wide scenarios (organization guardrails on roles): the account alias. */
+  readonly account?: string;
   readonly scenario: string;
   readonly expected: Decision;
   /**

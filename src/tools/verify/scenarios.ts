@@ -3,6 +3,7 @@ import { Registry } from '../../registry/model';
 import { assumeScenarios } from './assume-scenarios';
 import { bucketScenarios } from './bucket-scenarios';
 import { keptScenarios } from './kept-scenarios';
+import { governedBy, organizationScenarios } from './organization-scenarios';
 import { Scenario } from './scenario';
 import { serviceScenarios } from './service-scenarios';
 import { keyScenarios, secretScenarios } from './secret-key-scenarios';
@@ -33,11 +34,14 @@ export function scenarioGroups(registry: Registry, options: ScenarioOptions = {}
   const perApp = selected.map(([, roles]): ScenarioGroup => () => roles.flatMap((role) => roleScenarios(registry, role, roles.length > 1)));
   const usedBuckets = new Set(selected.flatMap(([, roles]) => roles.flatMap((r) => r.access.map((a) => a.bucket))));
   const buckets = options.apps ? registry.buckets.filter((b) => usedBuckets.has(b.name)) : registry.buckets;
+  const governed = governedBy(registry);
   const perBucket: ScenarioGroup = () => buckets.flatMap((b) => {
     const owner = registry.accounts.find((a) => a.alias === b.account)!;
-    return [...bucketScenarios(b, owner), ...serviceScenarios(b, owner), ...keptScenarios(b, owner)];
+    return [...bucketScenarios(b, owner, governed(owner)), ...serviceScenarios(b, owner), ...keptScenarios(b, owner)];
   });
-  return [...perApp, perBucket];
+  // The organization guardrails' own scenarios: registry-wide, so not when only some apps are verified.
+  const organization: ScenarioGroup[] = options.apps || !registry.organization ? [] : [() => organizationScenarios(registry)];
+  return [...perApp, perBucket, ...organization];
 }
 
 function roleScenarios(registry: Registry, role: AppRole, severalRoles: boolean): Scenario[] {

@@ -1,7 +1,9 @@
 import {
   createValidatedPolicy,
   validateIdentityPolicy,
+  validateResourceControlPolicy,
   validateResourcePolicy,
+  validateServiceControlPolicy,
   validateTrustPolicy,
   type ValidatedPolicy,
   type ValidationError,
@@ -19,13 +21,23 @@ import { SimRequest } from './scenario';
 
 installResourceTypeCache();
 
-export type PolicyKind = 'identity' | 'resource' | 'trust';
+export type PolicyKind = 'identity' | 'resource' | 'trust' | 'service control' | 'resource control';
 
 const VALIDATORS: Record<PolicyKind, (policy: unknown) => ValidationError[]> = {
   identity: validateIdentityPolicy,
   resource: validateResourcePolicy,
   trust: validateTrustPolicy,
+  'service control': validateServiceControlPolicy,
+  'resource control': validateResourceControlPolicy,
 };
+
+/**
+ * The organization's own FullAWSAccess SCP: SCPs only ever filter, so without an Allow in them nothing would pass.
+ * (The simulator adds RCPFullAWSAccess by itself.)
+ */
+const FULL_AWS_ACCESS = { name: 'FullAWSAccess', policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] } };
+/** One level of the organization: keyless's policies are attached to the OU of the registry's accounts. */
+const ORG_LEVEL = 'keyless-verify-ou';
 
 /** A policy checked once, so the many simulations that use it skip re-validation. */
 export function validatePolicy(document: unknown, kind: PolicyKind): ValidatedPolicy {
@@ -37,6 +49,10 @@ export interface PreparedRequest {
   readonly request: SimRequest;
   readonly identityPolicies: readonly { readonly name: string; readonly policy: ValidatedPolicy }[];
   readonly resourcePolicy?: ValidatedPolicy;
+  /** Service control policies governing the principal's account, when it is an organization member. */
+  readonly serviceControlPolicies?: readonly { readonly name: string; readonly policy: ValidatedPolicy }[];
+  /** Resource control policies governing the resource's account, when it is an organization member. */
+  readonly resourceControlPolicies?: readonly { readonly name: string; readonly policy: ValidatedPolicy }[];
 }
 
 export interface Outcome {
@@ -68,8 +84,10 @@ export async function simulate(prepared: PreparedRequest): Promise<SimulationOut
       contextVariables: request.context as Record<string, string | string[]>,
     },
     identityPolicies: prepared.identityPolicies.map(({ name, policy }) => ({ name, policy })),
-    serviceControlPolicies: [],
-    resourceControlPolicies: [],
+    serviceControlPolicies: prepared.serviceControlPolicies
+      ? [{ orgIdentifier: ORG_LEVEL, policies: [FULL_AWS_ACCESS, ...prepared.serviceControlPolicies] }]
+      : [],
+    resourceControlPolicies: prepared.resourceControlPolicies ? [{ orgIdentifier: ORG_LEVEL, policies: [...prepared.resourceControlPolicies] }] : [],
     resourcePolicy: prepared.resourcePolicy,
   }, { simulationMode: 'Strict' });
   if (response.resultType === 'error') {

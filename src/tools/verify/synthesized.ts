@@ -27,8 +27,21 @@ export interface SynthesizedOutput {
   /** Managed policies attached to nothing (for a consumer account root to attach), by account id. */
   readonly unattachedPolicies: ReadonlyMap<string, readonly PolicySource[]>;
   readonly bucketPolicies: ReadonlyMap<string, PolicySource>;
+  /** The organization guardrails, when a workspace holds them. */
+  readonly organization?: OrganizationPolicies;
   /** Every unresolvable or unparsable policy and every inconsistency, as `file:line:col: error: …` lines. */
   readonly errors: readonly string[];
+}
+
+/** Service and resource control policies, and the accounts they govern. */
+export interface OrganizationPolicies {
+  readonly serviceControlPolicies: readonly PolicySource[];
+  readonly resourceControlPolicies: readonly PolicySource[];
+  /**
+   * The registry's accounts but the one holding the policies: organization policies never apply to the management
+   * account, and keyless does not know which accounts the targets contain, so it assumes all the others.
+   */
+  readonly members: ReadonlySet<string>;
 }
 
 export type PrincipalType = 'role' | 'user';
@@ -45,6 +58,7 @@ const ATTACHMENTS: readonly { type: string; principal: PrincipalType }[] = [
 
 /** SynthesizedOutput while it is being built. */
 interface Index {
+  organization?: OrganizationPolicies;
   readonly roles: Map<string, SynthesizedRole>;
   readonly identityPolicies: Map<string, PolicySource[]>;
   readonly unattachedPolicies: Map<string, PolicySource[]>;
@@ -67,9 +81,12 @@ export function indexSynthesized(stacks: readonly Stack[], readErrors: readonly 
     indexer.rolePolicies();
     indexer.managedPolicies();
     indexer.bucketPolicies();
+    indexer.organizationPolicies(stacks);
   }
   return output;
 }
+
+const CONTROL_POLICY_TYPES = { SERVICE_CONTROL_POLICY: 'serviceControlPolicies', RESOURCE_CONTROL_POLICY: 'resourceControlPolicies' } as const;
 
 /** Files one stack's policies into the index, collecting every error on the way. */
 class StackIndexer {
@@ -133,6 +150,21 @@ class StackIndexer {
       }
       this.out.bucketPolicies.set(bucket, source);
     }
+  }
+
+  /** Service and resource control policies (aws_organizations_policy), with the accounts they govern. */
+  organizationPolicies(stacks: readonly Stack[]): void {
+    const found = resources(this.stack, 'aws_organizations_policy');
+    if (!found.length) return;
+    const scps: PolicySource[] = [];
+    const rcps: PolicySource[] = [];
+    for (const [name] of found) {
+      const type = this.text('aws_organizations_policy', name, 'type') as keyof typeof CONTROL_POLICY_TYPES | undefined;
+      if (type === undefined || !(type in CONTROL_POLICY_TYPES)) continue;
+      (type === 'SERVICE_CONTROL_POLICY' ? scps : rcps).push(this.policy('aws_organizations_policy', name, 'content'));
+    }
+    const members = new Set(stacks.map((s) => s.accountId).filter((id) => id !== this.stack.accountId));
+    this.out.organization = { serviceControlPolicies: scps, resourceControlPolicies: rcps, members };
   }
 
   private addIdentity(type: PrincipalType, name: string, source: PolicySource): void {

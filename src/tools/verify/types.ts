@@ -7,6 +7,8 @@ export interface ScenarioResult {
   readonly app?: string;
   /** Bucket name for per-bucket scenarios and object/list scenarios. */
   readonly bucket?: string;
+  /** Account alias for account-wide scenarios (who may change keyless roles). */
+  readonly account?: string;
   /** Human-readable scenario, e.g. "AssumeRole without the AppId tag". */
   readonly scenario: string;
   readonly expected: Decision;
