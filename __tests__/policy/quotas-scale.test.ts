@@ -37,7 +37,11 @@ describe('quotaDiagnostics at scale', () => {
     const twoAccounts = `${ACCOUNTS.replace('  swarm:', '  data2:\n    id: "333333333333"\n    region: eu-central-1\n    deployRole: arn:aws:iam::333333333333:role/terraform\n  swarm:')}  shared2:\n    account: data2\n`;
     const apps = { ...manyApps(600), ...manyApps(600, 'shared2', 601) };
 
-    expect(problems(twoAccounts, apps)).toEqual([]);
+    expect(problems(twoAccounts, apps)).toEqual([
+      'apps/app-0001.yaml:1:5: warning: consumer arn:aws:iam::222222222222:role/node (account "swarm") opens its 1200 app roles by the role tag keyless:consumer, ' +
+      'since their exact ARNs would need more than 10 managed policies: whoever can tag keyless roles can point more roles at it; declare organization: in accounts.yaml, whose SCP lets only the deploy role tag them',
+    ]);
+    expect(problems(`${twoAccounts}organization:\n  account: swarm\n  targets: ["ou-ab12-34cd5678"]\n`, apps)).toEqual([]);
     const { registry } = validateRegistry('/r', { accounts: { file: 'accounts.yaml', text: twoAccounts }, apps: Object.entries(apps).map(([name, text]) => ({ file: `apps/${name}.yaml`, text })), diagnostics: [] }, {});
     const swarm = planAccounts(registry!).find((p) => p.account.alias === 'swarm')!;
     expect(swarm.consumers.map((c) => c.policies.map((p) => p.Statement.map((s) => s.Sid)))).toEqual([[['OpenKeylessAppSessionsByTag']]]);

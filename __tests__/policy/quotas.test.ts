@@ -71,7 +71,7 @@ describe('quotaDiagnostics', () => {
     const endpoints = Array.from({ length: 1000 }, (_, i) => `vpce-${i.toString(16).padStart(17, '0')}`);
     const accounts = ACCOUNTS.replace('    account: data\n', `    account: data\n    network:\n      sourceVpce: [${endpoints.join(', ')}]\n`);
     expect(problems(accounts, {})).toEqual([
-      expect.stringMatching(/^accounts\.yaml:10:3: error: bucket policy of "shared" \(account "data"\) has \d{5} characters, over the S3 limit of 20480 \(20 KB\); shorten the account's breakGlass list, the bucket's network lists$/),
+      expect.stringMatching(/^accounts\.yaml:10:3: error: bucket policy of "shared" \(account "data"\) has \d{5} characters, over the S3 limit of 20480 \(20 KB\); shorten the account's breakGlass list or the bucket's network lists$/),
     ]);
   });
 
@@ -119,7 +119,7 @@ describe('quotaDiagnostics', () => {
       const length = lengthFor(20480, (n) => chars(plans(withEndpointOf(n), { a: app('a') })[0].bucketPolicies[0].policy));
       expect(problems(withEndpointOf(length), { a: app('a') })).toEqual([]);
       expect(problems(withEndpointOf(length + 1), { a: app('a') })).toEqual([
-        'accounts.yaml:10:3: error: bucket policy of "shared" (account "data") has 20481 characters, over the S3 limit of 20480 (20 KB); shorten the account\'s breakGlass list, the bucket\'s network lists',
+        'accounts.yaml:10:3: error: bucket policy of "shared" (account "data") has 20481 characters, over the S3 limit of 20480 (20 KB); shorten the account\'s breakGlass list or the bucket\'s network lists',
       ]);
     });
 

@@ -5,6 +5,7 @@ import { parseDocument } from 'yaml';
 import { formatDiagnostic } from '../../src/registry/diagnostics';
 import { checkRegistry } from '../../src/registry/load';
 import { init, registryWorkflow, REPOSITORY_ONLY_MARKER } from '../../src/tools/init';
+import { validate } from '../../src/tools/validate';
 import { UserError } from '../../src/tools/user-error';
 import { ROOT, snapshot } from '../e2e';
 
@@ -38,6 +39,18 @@ describe('keyless init', () => {
 
     expect(diagnostics.map(formatDiagnostic)).toEqual([]);
     expect(registry?.apps.map((a) => a.id)).toEqual(['example-app']);
+  });
+
+  it('GIVEN the scaffold WHEN validate prints its summary THEN a count of one is singular, and the example bucket asks what to do with its live policy', () => {
+    const dir = installedDir();
+    init(dir);
+    const lines: string[] = [];
+
+    expect(validate(dir, {}, (line) => lines.push(line))).toBe(0);
+    expect(lines).toEqual([
+      expect.stringMatching(/^accounts\.yaml:\d+:3: warning: bucket "example-data-bucket" declares neither keepStatements nor existingPolicy/),
+      '0 errors, 1 warning (2 accounts, 1 bucket, 1 app)',
+    ]);
   });
 
   it('GIVEN the scaffold WHEN its package.json is read THEN keyless keeps the spec it was installed from, and verify\'s simulator and cdktf-cli are added at keyless\'s versions', () => {

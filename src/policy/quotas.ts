@@ -1,4 +1,4 @@
-import { Diagnostic, error, SourceLocation } from '../registry/diagnostics';
+import { Diagnostic, error, SourceLocation, warning } from '../registry/diagnostics';
 import { Account, App, Bucket, Registry } from '../registry/model';
 import { AccountPlan, BucketPolicyPlan, ConsumerPlan, OrganizationPlan, RolePlan } from './account-plan';
 import { policySize } from './document';
@@ -7,7 +7,7 @@ import {
   ROLE_INLINE_POLICIES_MAX_CHARS, ROLE_NAME_MAX_CHARS, ROLES_PER_ACCOUNT, ROLES_PER_ACCOUNT_MAX, TAG_VALUE_MAX_CHARS,
   TRUST_POLICY_MAX_CHARS,
 } from './limits';
-import { APP_ROLE_NAME_PREFIX } from './naming';
+import { APP_ROLE_NAME_PREFIX, CONSUMER_TAG } from './naming';
 
 /** IAM names: letters, digits and _+=,.@- (IAM quotas page, "IAM name requirements"). */
 const IAM_NAME_PATTERN = /^[\w+=,.@-]+$/;
@@ -28,7 +28,7 @@ export function quotaDiagnostics(registry: Registry, plans: readonly AccountPlan
     ...namesUnique(plan),
     ...plan.roles.flatMap((role) => roleQuotas(role, plan.account, apps.get(role.appId)!)),
     ...plan.bucketPolicies.flatMap((b) => bucketPolicyQuota(b, plan.account, buckets.get(b.bucket)!)),
-    ...plan.consumers.flatMap((c) => consumerQuotas(c, plan.account, registry.apps)),
+    ...plan.consumers.flatMap((c) => consumerQuotas(c, plan.account, registry.apps, registry.organization !== undefined)),
     ...(plan.organization && registry.organization ? organizationQuotas(plan.organization, registry.organization.location) : []),
   ]);
 }
@@ -111,10 +111,14 @@ function bucketPolicyQuota(plan: BucketPolicyPlan, account: Account, bucket: Buc
   if (size <= BUCKET_POLICY_MAX_CHARS) return [];
   return [error(bucket.location,
     `bucket policy of "${plan.bucket}" (account "${account.alias}") has ${size} characters, over the S3 limit of ${BUCKET_POLICY_MAX_CHARS} (20 KB); ` +
-    `shorten the account's breakGlass list, the bucket's network lists${bucket.keepStatements ? ` or its kept statements (${bucket.keepStatements.file})` : ''}`)];
+    `shorten the account's breakGlass list${bucket.keepStatements ? `, the bucket's network lists or its kept statements (${bucket.keepStatements.file})` : ` or the bucket's network lists`}`)];
 }
 
-function consumerQuotas(plan: ConsumerPlan, account: Account, apps: readonly App[]): Diagnostic[] {
+/**
+ * Beyond MANAGED_POLICIES_PER_PRINCIPAL policies of exact ARNs a consumer opens its roles by tag (consumerTagPolicy):
+ * whoever may tag app roles then widens its reach, and only the organization's SCP holds tagging to the deploy role.
+ */
+function consumerQuotas(plan: ConsumerPlan, account: Account, apps: readonly App[], organization: boolean): Diagnostic[] {
   const { principalArn, principalType } = plan.principal;
   const first = apps.find((a) => a.consumer.kind === 'principal' && a.consumer.account === account.alias && a.consumer.principalArn === principalArn)!;
   const problems: string[] = [];
@@ -128,5 +132,12 @@ function consumerQuotas(plan: ConsumerPlan, account: Account, apps: readonly App
     problems.push(`consumer ${principalArn} (account "${account.alias}") would get ${plan.policies.length} managed policies for its ${plan.roleArns.length} app roles, ` +
       `over the IAM quota of ${MANAGED_POLICIES_PER_PRINCIPAL} per ${principalType}, where one policy by role tag would do; this is a keyless bug, please report it`);
   }
-  return problems.map((message) => error(first.location, message));
+  const byTag = plan.policies.some((doc) => doc.Statement.some((st) => st.Condition?.StringEquals?.[`aws:ResourceTag/${CONSUMER_TAG}`]));
+  return [
+    ...problems.map((message) => error(first.location, message)),
+    ...(byTag && !organization ? [warning(first.location,
+      `consumer ${principalArn} (account "${account.alias}") opens its ${plan.roleArns.length} app roles by the role tag ${CONSUMER_TAG}, since their exact ARNs ` +
+      `would need more than ${MANAGED_POLICIES_PER_PRINCIPAL} managed policies: whoever can tag keyless roles can point more roles at it; ` +
+      'declare organization: in accounts.yaml, whose SCP lets only the deploy role tag them')] : []),
+  ];
 }

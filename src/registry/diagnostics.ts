@@ -36,10 +36,14 @@ export function warning(location: SourceLocation, message: string): Diagnostic {
   return { severity: 'warning', location, message };
 }
 
+/** `1 warning`, `3 errors`. */
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
 /** `3 errors, 1 warning`: the summary line of validate and synth. */
 export function summary(diagnostics: readonly Diagnostic[]): string {
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   return `${plural(errors, 'error')}, ${plural(diagnostics.length - errors, 'warning')}`;
 }
 

@@ -1,4 +1,4 @@
-import { formatDiagnostic, sortDiagnostics, summary } from '../registry/diagnostics';
+import { formatDiagnostic, plural, sortDiagnostics, summary } from '../registry/diagnostics';
 import { firstApplyWarnings } from '../registry/first-apply';
 import { checkRegistry } from '../registry/load';
 import { CommandContext, parseOptions } from './command';
@@ -13,7 +13,7 @@ export function validate(root: string, env: NodeJS.ProcessEnv, print: (line: str
   const { registry } = checked;
   const diagnostics = registry ? sortDiagnostics([...checked.diagnostics, ...firstApplyWarnings(registry)]) : checked.diagnostics;
   for (const d of diagnostics) print(formatDiagnostic(d));
-  const counts = registry ? ` (${registry.accounts.length} accounts, ${registry.buckets.length} buckets, ${registry.apps.length} apps)` : '';
+  const counts = registry ? ` (${plural(registry.accounts.length, 'account')}, ${plural(registry.buckets.length, 'bucket')}, ${plural(registry.apps.length, 'app')})` : '';
   print(`${summary(diagnostics)}${counts}`);
   return registry ? 0 : 1;
 }

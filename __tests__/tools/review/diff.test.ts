@@ -2,7 +2,9 @@ import { loadRegistry } from '../../../src/registry/load';
 import { Registry } from '../../../src/registry/model';
 import { diffRegistries } from '../../../src/tools/review/diff';
 import { placeholderEnv } from '../../../src/tools/placeholder-env';
-import { writeRegistry } from '../../helpers';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { BUNDLED_ROOT, writeRegistry } from '../../helpers';
 import { ACCOUNTS_YAML, archiverYaml, uploaderYaml } from '../fixtures';
 
 function registry(accounts: string, apps: Record<string, string>): Registry {
@@ -14,6 +16,36 @@ const BASE = registry(ACCOUNTS_YAML, { uploader: uploaderYaml(), archiver: archi
 function messages(after: Registry, before: Registry = BASE): string[] {
   return diffRegistries(before, after).warnings.map((w) => `${w.kind} ${w.subject}: ${w.message}`);
 }
+
+/** ACCOUNTS_YAML with the bundled CA swarm-ca of account data, and `apps`: certificate consumers can be declared. */
+function withCa(apps: Record<string, string>): Registry {
+  const root = writeRegistry(`${ACCOUNTS_YAML}certificateAuthorities:\n  swarm-ca:\n    account: data\n    bundle: ca/swarm-ca.pem\n`, apps);
+  mkdirSync(join(root, 'ca'));
+  copyFileSync(join(BUNDLED_ROOT, 'ca', 'swarm-ca.pem'), join(root, 'ca', 'swarm-ca.pem'));
+  return loadRegistry(root, placeholderEnv());
+}
+
+describe('diffRegistries: an app that changes how it proves who it is', () => {
+  const byExternalId = withCa({ uploader: uploaderYaml(), archiver: archiverYaml() });
+  const byCertificate = withCa({
+    uploader: uploaderYaml().replace(/consumer:\n {2}account: swarm\n {2}principal: role\/node\nexternalId: .*\nsourceIdentity: .*\n/, 'consumer:\n  certificate: { ca: swarm-ca }\n'),
+    archiver: archiverYaml(),
+  });
+
+  it('GIVEN an ExternalId consumer that becomes a certificate consumer WHEN diffed THEN one consumer warning says what to roll out first, and no access is reported lost or gained', () => {
+    expect(byCertificate.apps.find((a) => a.id === 'uploader')!.consumer.kind).toBe('certificate');
+    expect(messages(byCertificate, byExternalId)).toEqual([
+      'consumer uploader: moves from an ExternalId consumer (arn:aws:iam::222222222222:role/node) to a certificate consumer: IAM Roles Anywhere with a certificate of CA swarm-ca whose subject CN is uploader. ' +
+      'Once applied, the role trusts Roles Anywhere only and arn:aws:iam::222222222222:role/node with the ExternalId no longer opens it: deploy the certificate and the credential_process profile to the app first (npm run onboard -- uploader)',
+    ]);
+  });
+
+  it('GIVEN a certificate consumer that becomes an ExternalId consumer WHEN diffed THEN the consumer warning says certificates stop opening the role', () => {
+    expect(messages(byExternalId, byCertificate)).toEqual([
+      expect.stringMatching(/^consumer uploader: moves from a certificate consumer \(CA swarm-ca\) to an ExternalId consumer \(arn:aws:iam::222222222222:role\/node\): once applied, certificates no longer open the role/),
+    ]);
+  });
+});
 
 describe('diffRegistries', () => {
   it('GIVEN the same registry WHEN diffed THEN nothing is changed, touched or flagged', () => {

@@ -5,8 +5,8 @@ import { generateRegistry } from '../../../src/tools/bench/generate-registry';
 import { verifyOutput } from '../../../src/tools/verify';
 import { evaluateScenarios } from '../../../src/tools/verify/evaluate';
 import { formatJson } from '../../../src/tools/verify/report';
-import { installResourceTypeCache, uninstallResourceTypeCache } from '../../../src/tools/verify/resource-type-cache';
 import { deriveScenarios } from '../../../src/tools/verify/scenarios';
+import { installSimulatorMemos, uninstallSimulatorMemos } from '../../../src/tools/verify/simulator-memos';
 import { indexSynthesized } from '../../../src/tools/verify/synthesized';
 import { readWorkspaces } from '../../../src/tools/verify/terraform-json';
 import { bundledRegistry, synthesize } from './output-fixture';
@@ -16,9 +16,9 @@ jest.setTimeout(120_000);
 /** Enough apps that each node role's consumer policy lists several role ARNs, so slicing cuts something. */
 const BENCH_APPS = 12;
 
-/** The plain path: the simulator's own lookups, whole policies, one thread. */
+/** The plain path: the simulator's own code (no memos), whole policies, one thread. */
 async function plainReport(registry: Registry, dir: string): Promise<string> {
-  uninstallResourceTypeCache();
+  uninstallSimulatorMemos();
   try {
     const { stacks, errors } = readWorkspaces(dir, new Map(registry.accounts.map((a) => [a.alias, a.id])));
     const output = indexSynthesized(stacks, errors);
@@ -26,7 +26,7 @@ async function plainReport(registry: Registry, dir: string): Promise<string> {
     const passed = results.filter((r) => r.pass).length;
     return formatJson({ results, passed, failed: results.length - passed, errors: [...output.errors, ...evaluationErrors] });
   } finally {
-    installResourceTypeCache();
+    installSimulatorMemos();
   }
 }
 

@@ -38,16 +38,8 @@ export function changedAppWarnings(before: AppView, after: AppView): Warning[] {
   if (!kindChange && externalIdChange(before, after) === 'changed') {
     out.push(removed(id, 'ExternalId changed: sessions requested with the old one are refused once applied; roll the new one out to the app together'));
   }
-  if (before.sourceIdentity && !after.sourceIdentity) {
-    out.push(widened(id, `SourceIdentity requirement (${before.sourceIdentity}) removed: any session of the consumer principal with the ExternalId and AppId tag is accepted`));
-  }
-  // Whether one StringLike pattern admits more than another is not decidable at a glance: any change is shown.
-  if (before.sourceIdentity && after.sourceIdentity && before.sourceIdentity !== after.sourceIdentity) {
-    out.push(widened(id, `SourceIdentity pattern changed: ${before.sourceIdentity} → ${after.sourceIdentity}; sessions whose SourceIdentity matches the new pattern are accepted`));
-  }
-  if (!before.sourceIdentity && after.sourceIdentity) {
-    out.push(removed(id, `SourceIdentity now required (${after.sourceIdentity}): sessions without a matching SourceIdentity are refused once applied`));
-  }
+  // SourceIdentity holds an ExternalId consumer's sessions: across a change of kind the consumer warning says it all.
+  if (!kindChange) out.push(...sourceIdentityWarnings(id, before, after));
   if (after.maxSessionDuration > before.maxSessionDuration) {
     out.push(widened(id, `max session raised: ${before.maxSessionDuration} s → ${after.maxSessionDuration} s; credentials of a session, leaked ones too, stay valid longer`));
   }
@@ -63,6 +55,20 @@ export function changedAppWarnings(before: AppView, after: AppView): Warning[] {
   if (lostSecrets.length) out.push(removed(id, `no longer reads secret ${lostSecrets.join(', ')}`));
   if (newSecrets.length) out.push(widened(id, `now reads secret ${newSecrets.join(', ')}`));
   return out;
+}
+
+function sourceIdentityWarnings(id: string, before: AppView, after: AppView): Warning[] {
+  if (before.sourceIdentity && !after.sourceIdentity) {
+    return [widened(id, `SourceIdentity requirement (${before.sourceIdentity}) removed: any session of the consumer principal with the ExternalId and AppId tag is accepted`)];
+  }
+  // Whether one StringLike pattern admits more than another is not decidable at a glance: any change is shown.
+  if (before.sourceIdentity && after.sourceIdentity && before.sourceIdentity !== after.sourceIdentity) {
+    return [widened(id, `SourceIdentity pattern changed: ${before.sourceIdentity} → ${after.sourceIdentity}; sessions whose SourceIdentity matches the new pattern are accepted`)];
+  }
+  if (!before.sourceIdentity && after.sourceIdentity) {
+    return [removed(id, `SourceIdentity now required (${after.sourceIdentity}): sessions without a matching SourceIdentity are refused once applied`)];
+  }
+  return [];
 }
 
 /**

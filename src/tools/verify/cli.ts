@@ -1,3 +1,4 @@
+import { setFlagsFromString } from 'node:v8';
 import { loadRegistry } from '../../registry/load';
 import { CommandContext, parseOptions } from '../command';
 import { externalIdEnv } from '../placeholder-env';
@@ -7,10 +8,19 @@ import { withSynthesizedOutput } from './synthesize';
 import { VerifyReport } from './types';
 
 /**
+ * How far V8 lets the heap grow past what survived the last full collection, for this process and its worker threads.
+ * The simulator allocates fast and keeps little (60–80 MB live at 1000 apps), and V8's default growing factor let
+ * each thread's heap reach 250 MB of garbage; at 20 % the peak RSS of a 500-app run fell from 246 to 165 MB at the
+ * same CPU time. V8 reads the flag whenever it sets the next limit, so setting it at run time takes effect.
+ */
+const HEAP_GROWING = '--heap-growing-percent=20';
+
+/**
  * `keyless verify [--out DIR] [--json]`: DIR is an already synthesized directory; without it the registry is
  * synthesized into a temporary one. Exit 1 on a failed scenario or an error.
  */
 export async function run(args: readonly string[], { root }: CommandContext): Promise<number> {
+  setFlagsFromString(HEAP_GROWING);
   const { values } = parseOptions('verify', args, { out: { type: 'string' }, json: { type: 'boolean', default: false } });
   const registry = loadRegistry(root, externalIdEnv());
   const report = values.out

@@ -13,7 +13,10 @@ export type { Decision, ScenarioResult, VerifyReport } from './types';
 export interface VerifyOptions {
   /** Only these apps' scenarios, and the bucket scenarios of the buckets they use. */
   readonly apps?: readonly string[];
-  /** Worker threads to evaluate in; by default one per core up to MAX_THREADS, and none below PARALLEL_FROM apps. */
+  /**
+   * Threads to evaluate in (this one and worker threads); by default one per core up to MAX_THREADS, and only this
+   * one below PARALLEL_FROM apps.
+   */
   readonly threads?: number;
 }
 
@@ -41,7 +44,7 @@ export async function verifyOutput(registry: Registry, outDir: string, options: 
   const groups = scenarioGroups(registry, scenarioOptions);
   const threads = options.threads ?? defaultThreads(groups);
   const { results, errors } = threads > 1
-    ? await evaluateInThreads({ registry, scenarioOptions, outDir, accountIds }, groups.length, threads)
+    ? await evaluateInThreads({ registry, scenarioOptions, outDir, accountIds }, groups, threads, output)
     : await evaluateGroups(groups, output);
   return report(results, [...output.errors, ...errors]);
 }

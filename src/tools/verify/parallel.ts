@@ -2,7 +2,9 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { Registry } from '../../registry/model';
 import { ENTRY_EXT } from '../package';
-import { ScenarioOptions } from './scenarios';
+import { evaluateGroups } from './evaluate';
+import { ScenarioGroup, ScenarioOptions } from './scenarios';
+import { SynthesizedOutput } from './synthesized';
 import { ScenarioResult } from './types';
 
 /**
@@ -32,18 +34,25 @@ const BOOTSTRAP = [
 type Evaluation = { results: ScenarioResult[]; errors: string[] };
 
 /**
- * Evaluates the `groups` scenario groups of `registry` in `threads` worker threads, one contiguous run of groups each
- * (an app's scenarios share requests and caches, so they stay together), and merges the results in the original
- * order; errors keep their first-seen order.
+ * Evaluates `groups` (scenarioGroups of `input.registry`) on `threads` threads, one contiguous run of groups each (an
+ * app's scenarios share requests and caches, so they stay together): the first run in this thread against `output`,
+ * which it has read already, the others in worker threads. One thread fewer to start saves its start-up and its copy
+ * of the simulator's data. Results are merged in the original order; errors keep their first-seen order.
  */
 export async function evaluateInThreads(
   input: Omit<WorkerInput, 'from' | 'to'>,
-  groups: number,
+  groups: readonly ScenarioGroup[],
   threads: number,
+  output: SynthesizedOutput,
 ): Promise<Evaluation> {
-  const size = Math.ceil(groups / threads);
-  const chunks = Array.from({ length: threads }, (_, i) => ({ from: i * size, to: Math.min(groups, (i + 1) * size) })).filter((c) => c.to > c.from);
-  const evaluations = await Promise.all(chunks.map((chunk) => inWorker({ ...input, ...chunk })));
+  const size = Math.ceil(groups.length / threads);
+  const chunks = Array.from({ length: threads }, (_, i) => ({ from: i * size, to: Math.min(groups.length, (i + 1) * size) })).filter((c) => c.to > c.from);
+  const [here, ...elsewhere] = chunks;
+  const inWorkers = Promise.all(elsewhere.map((chunk) => inWorker({ ...input, ...chunk })));
+  // Handled below, after this thread's share: a worker failing meanwhile is not an unhandled rejection.
+  inWorkers.catch(() => undefined);
+  const local = here ? await evaluateGroups(groups.slice(here.from, here.to), output) : { results: [], errors: [] };
+  const evaluations = [local, ...(await inWorkers)];
   return {
     results: evaluations.flatMap((e) => e.results),
     errors: [...new Set(evaluations.flatMap((e) => e.errors))],

@@ -16,10 +16,10 @@ import {
   type RequestAnalysis,
   type RunSimulationResults,
 } from '@cloud-copilot/iam-simulate';
-import { installResourceTypeCache } from './resource-type-cache';
 import { SimRequest } from './scenario';
+import { installSimulatorMemos } from './simulator-memos';
 
-installResourceTypeCache();
+installSimulatorMemos();
 
 export type PolicyKind = 'identity' | 'resource' | 'trust' | 'service control' | 'resource control';
 
