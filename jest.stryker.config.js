@@ -13,6 +13,9 @@ module.exports = {
     '<rootDir>/__tests__/registry/**/*.test.ts',
     '<rootDir>/__tests__/property/**/*.test.ts',
   ],
+  // Neither dist/ nor the shared synth is needed by these suites; a sandbox per run would build them every time.
+  globalSetup: undefined,
+  globalTeardown: undefined,
   testPathIgnorePatterns: [
     '/node_modules/',
     '<rootDir>/__tests__/registry/fuzz.test.ts',

@@ -1,8 +1,15 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { copyBundledRegistry, LOCATED_ERROR, runKeyless, snapshot, STACK_FRAME } from './e2e';
+import { copyBundledRegistry, LOCATED_ERROR, runKeyless, runKeylessSync, snapshot, STACK_FRAME } from './e2e';
 import { fixture, UNSEEN_ENV } from './helpers';
+import { bundledOutput } from './shared-output';
+
+/** `keyless synth` of the bundled registry into `outdir`, in a process; returns `outdir`. */
+function synthesizeBundled(outdir: string): string {
+  expect(runKeylessSync(['synth'], { env: { CDKTF_OUTDIR: outdir } }).status).toBe(0);
+  return outdir;
+}
 
 jest.setTimeout(120_000);
 
@@ -93,9 +100,11 @@ describe('keyless synth after an account left the registry (B1)', () => {
     rmSync(join(root, 'apps', 'finance-export.yaml'));
     return root;
   };
+  /** The bundled registry's output, as a previous `keyless synth` left it (a copy of the run's shared synth). */
   const previousOutput = async () => {
     const outdir = join(mkdtempSync(join(tmpdir(), 'keyless-synth-')), 'cdktf.out');
-    expect((await runKeyless(['synth'], { CDKTF_OUTDIR: outdir })).code).toBe(0);
+    cpSync(bundledOutput(() => synthesizeBundled(join(outdir, '..', 'own'))), outdir, { recursive: true });
+    expect(readdirSync(join(outdir, 'stacks'))).toContain('legacy');
     return outdir;
   };
 

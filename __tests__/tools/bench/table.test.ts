@@ -56,3 +56,20 @@ describe('formatTable', () => {
     expect(cells[23]).toBe('trustPolicy 2049 > 2048 (s/x); verify: 3 of 30164 scenarios failed; synth 3.7× empty app > 2×; verify 38.5 s > 10 s');
   });
 });
+
+describe('formatTable with validate', () => {
+  const row = { apps: 10, runs: 1, synth: verify, emptyApp: verify, floorMultiple: 1, plainScript: verify, plainMultiple: 1, quotas, verify };
+  const table = (seconds: number) => formatTable(benchReport([row], { seconds, cpuSeconds: 0.41, peakRssMb: 70.2, registry: 'bundled' })).split('\n');
+
+  it('GIVEN validate within its target WHEN formatted THEN a line under the rows gives its time, CPU and memory, and "met"', () => {
+    expect(table(0.456)).toContain('validate (bundled registry): 0.46 s, cpu 0.41 s, peak 70 MB; target ≤ 0.5 s: met');
+  });
+
+  it('GIVEN validate over its target WHEN formatted THEN the line says by how much', () => {
+    expect(table(0.71)).toContain('validate (bundled registry): 0.71 s, cpu 0.41 s, peak 70 MB; target ≤ 0.5 s: validate 0.71 s > 0.5 s');
+  });
+
+  it('GIVEN no validate figure WHEN formatted THEN no validate line', () => {
+    expect(formatTable(benchReport([row])).split('\n').some((l) => l.startsWith('validate'))).toBe(false);
+  });
+});

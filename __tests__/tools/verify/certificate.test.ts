@@ -2,7 +2,7 @@ import { Registry } from '../../../src/registry/model';
 import { trustAnchorArnPlaceholder } from '../../../src/policy/naming';
 import { verifyOutput } from '../../../src/tools/verify';
 import { VerifyReport } from '../../../src/tools/verify/types';
-import { bundledRegistry, editPolicy, mutated, resourceNamed, resourceWhere, synthesize } from './output-fixture';
+import { bundledRegistry, editPolicy, mutated, resourceNamed, resourceWhere, synthesizedBundled } from './output-fixture';
 
 const REPORTS = 's3://assumed-with-external-id/reports/';
 let registry: Registry;
@@ -10,7 +10,7 @@ let pristine: string;
 
 beforeAll(() => {
   registry = bundledRegistry();
-  pristine = synthesize(registry);
+  pristine = synthesizedBundled();
 });
 
 const failingNames = (report: VerifyReport, app: string) => report.results.filter((r) => !r.pass && r.app === app).map((r) => r.scenario);

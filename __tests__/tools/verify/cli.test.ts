@@ -1,6 +1,6 @@
 import { runKeylessSync } from '../../e2e';
 import { writeRegistry } from '../../helpers';
-import { bundledRegistry, editPolicy, mutated, resourceWhere, synthesize } from './output-fixture';
+import { editPolicy, mutated, resourceWhere, synthesizedBundled } from './output-fixture';
 import { ACCOUNTS, APPS } from './registry-fixture';
 
 /** Spawning tsx takes about a second per run. */
@@ -14,7 +14,7 @@ function verify(args: string[], env: NodeJS.ProcessEnv = {}) {
 let pristine: string;
 
 beforeAll(() => {
-  pristine = synthesize(bundledRegistry());
+  pristine = synthesizedBundled();
 });
 
 describe('keyless verify', () => {

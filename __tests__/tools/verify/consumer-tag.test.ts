@@ -3,7 +3,7 @@ import { consumerTagPolicy } from '../../../src/policy/consumer-policy';
 import { CONSUMER_TAG } from '../../../src/policy/naming';
 import { Registry } from '../../../src/registry/model';
 import { verifyOutput } from '../../../src/tools/verify';
-import { bundledRegistry, mutated, resourceWhere, synthesize } from './output-fixture';
+import { bundledRegistry, mutated, resourceWhere, synthesizedBundled } from './output-fixture';
 
 const APP = 'swarm-uploader';
 const ALLOWED = 'AssumeRole with its ExternalId and AppId tag and SourceIdentity';
@@ -15,7 +15,7 @@ let roleArn: string;
 
 beforeAll(() => {
   registry = bundledRegistry();
-  pristine = synthesize(registry);
+  pristine = synthesizedBundled();
   const role = appRoles(registry).find((r) => r.app.id === APP)!;
   const { consumer } = role.app;
   if (consumer.kind !== 'principal') throw new Error(`${APP} must be a principal consumer`);

@@ -5,7 +5,7 @@ import { Scenario } from '../../../src/tools/verify/scenario';
 import { deriveScenarios } from '../../../src/tools/verify/scenarios';
 import { indexSynthesized, SynthesizedOutput } from '../../../src/tools/verify/synthesized';
 import { readWorkspaces } from '../../../src/tools/verify/terraform-json';
-import { bundledRegistry, editPolicy, mutated, resourceWhere, synthesize } from './output-fixture';
+import { bundledRegistry, editPolicy, mutated, resourceWhere, synthesizedBundled } from './output-fixture';
 
 const BUCKET = 'assumed-with-external-id';
 const PLAIN_HTTP = `read s3://${BUCKET}/uploads/ over plain HTTP`;
@@ -15,7 +15,7 @@ let pristine: string;
 
 beforeAll(() => {
   registry = bundledRegistry();
-  pristine = synthesize(registry);
+  pristine = synthesizedBundled();
 });
 
 function output(dir: string): SynthesizedOutput {

@@ -3,7 +3,7 @@ import { Registry } from '../../../src/registry/model';
 import { verifyOutput } from '../../../src/tools/verify';
 import { ScenarioResult, VerifyReport } from '../../../src/tools/verify/types';
 import { writeRegistry } from '../../helpers';
-import { bundledRegistry, editPolicy, mutated, mutatedText, resourceNamed, resourceWhere, synthesize } from './output-fixture';
+import { bundledRegistry, editPolicy, mutated, mutatedText, resourceNamed, resourceWhere, synthesize, synthesizedBundled } from './output-fixture';
 import { ACCOUNTS, APPS } from './registry-fixture';
 
 const UPLOADS = 's3://assumed-with-external-id/uploads/';
@@ -13,7 +13,7 @@ let pristine: string;
 
 beforeAll(() => {
   registry = bundledRegistry();
-  pristine = synthesize(registry);
+  pristine = synthesizedBundled();
 });
 
 function failing(report: VerifyReport): ScenarioResult[] {

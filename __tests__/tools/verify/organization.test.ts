@@ -1,7 +1,7 @@
 import { Registry } from '../../../src/registry/model';
 import { verifyOutput } from '../../../src/tools/verify';
 import { ScenarioResult, VerifyReport } from '../../../src/tools/verify/types';
-import { bundledRegistry, editPolicy, mutated, resourceWhere, synthesize } from './output-fixture';
+import { bundledRegistry, editPolicy, mutated, resourceWhere, synthesizedBundled } from './output-fixture';
 import { appRoles } from '../../../src/policy/app-roles';
 
 let registry: Registry;
@@ -9,7 +9,7 @@ let pristine: string;
 
 beforeAll(() => {
   registry = bundledRegistry();
-  pristine = synthesize(registry);
+  pristine = synthesizedBundled();
 });
 
 const failing = (report: VerifyReport): ScenarioResult[] => report.results.filter((r) => !r.pass);

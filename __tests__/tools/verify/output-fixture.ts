@@ -1,18 +1,25 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { buildApp } from '../../../main';
 import { loadRegistry } from '../../../src/registry/load';
 import { Registry } from '../../../src/registry/model';
+import { bundledOutput } from '../../shared-output';
 
 /** The repository root, which holds the bundled example registry. */
 export const PROJECT_ROOT = resolve(__dirname, '..', '..', '..');
 
 /** Synthesizes a registry into a fresh temp directory, as `npm run synth` would, and returns the directory. */
 export function synthesize(registry: Registry): string {
+  // Loaded here: suites that only copy the shared bundled output never load cdktf.
+  const { buildApp } = require('../../../main') as typeof import('../../../main');
   const dir = mkdtempSync(join(tmpdir(), 'keyless-verify-test-'));
   buildApp(registry, dir).synth();
   return dir;
+}
+
+/** The bundled registry synthesized into a fresh temp directory (a copy of the run's shared output). */
+export function synthesizedBundled(): string {
+  return bundledOutput(() => synthesize(bundledRegistry()));
 }
 
 export function bundledRegistry(): Registry {

@@ -1,6 +1,6 @@
 import { Registry } from '../../../src/registry/model';
 import { verifyOutput } from '../../../src/tools/verify';
-import { bundledRegistry, editPolicy, mutated, resourceWhere, synthesize } from './output-fixture';
+import { bundledRegistry, editPolicy, mutated, resourceWhere, synthesizedBundled } from './output-fixture';
 
 // Worker threads each load the simulator's IAM data: on a shared machine that alone can outlast jest's 5 s default.
 jest.setTimeout(60_000);
@@ -10,7 +10,7 @@ let pristine: string;
 
 beforeAll(() => {
   registry = bundledRegistry();
-  pristine = synthesize(registry);
+  pristine = synthesizedBundled();
 });
 
 describe('verifyOutput in worker threads', () => {

@@ -1,5 +1,5 @@
 import { parseBenchArgs } from './args';
-import { BenchRow, measureApps } from './measure';
+import { BenchRow, measureApps, measureValidate } from './measure';
 import { benchExitCode, benchReport, ReportRow } from './report';
 import { formatTable } from './table';
 
@@ -16,7 +16,8 @@ export async function run(argv: readonly string[]): Promise<number> {
     console.error(`bench: ${apps} apps, ${options.runs} runs…`); // stderr: stdout is only the table or the JSON
     rows.push(await measureApps(apps, options.runs));
   }
-  const report = benchReport(rows);
+  console.error(`bench: validate, ${options.runs} runs…`);
+  const report = benchReport(rows, await measureValidate(options.runs));
   console.log(options.json ? JSON.stringify(report, null, 2) : formatTable(report));
   report.rows.forEach(explainVerifyFailures);
   return benchExitCode(report);

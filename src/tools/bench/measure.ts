@@ -1,7 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KEYLESS_ENTRY } from '../launch';
+import { PACKAGE_ROOT } from '../package';
+import { ACCOUNTS_FILE } from '../../registry/load';
 import { readStacks } from '../synth-output';
 import { generateRegistry } from './generate-registry';
 import { PLAIN_SYNTH_FROM_ENV } from './plain-synth';
@@ -72,6 +74,33 @@ export async function measureApps(apps: number, runs: number): Promise<BenchRow>
     };
   } finally {
     for (const dir of [registryDir, outDir, emptyOutDir, plainOutDir]) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** `keyless validate` on one registry: the command a developer runs most, measured from spawn to exit. */
+export interface ValidateFigures extends RunFigures {
+  /** `bundled` (this checkout's example registry) or `generated` (10 apps, when keyless runs installed). */
+  readonly registry: 'bundled' | 'generated';
+}
+
+/** Apps of the registry validate runs on where there is no bundled registry: about the bundled one's size. */
+const VALIDATE_FALLBACK_APPS = 10;
+
+/**
+ * Runs `keyless validate` on the bundled registry (a generated one of the same size when keyless is installed, without
+ * it) `runs` times after a warm-up: a start-up time, compared with a fixed target rather than a floor.
+ */
+export async function measureValidate(runs: number): Promise<ValidateFigures> {
+  const bundled = existsSync(join(PACKAGE_ROOT, ACCOUNTS_FILE));
+  const registryDir = bundled ? PACKAGE_ROOT : generateRegistry(VALIDATE_FALLBACK_APPS);
+  const validate = () => runEntry(KEYLESS_ENTRY, { REGISTRY_DIR: registryDir }, { args: ['validate'] });
+  try {
+    await validate();
+    const measured: EntryRun[] = [];
+    for (let i = 0; i < runs; i++) measured.push(await validate());
+    return { ...summarize(measured), registry: bundled ? 'bundled' : 'generated' };
+  } finally {
+    if (!bundled) rmSync(registryDir, { recursive: true, force: true });
   }
 }
 

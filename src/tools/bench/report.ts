@@ -1,6 +1,6 @@
 import { cpus, platform } from 'node:os';
-import { BenchRow } from './measure';
-import { performanceMissed, quotasExceeded, verifyFailed } from './targets';
+import { BenchRow, ValidateFigures } from './measure';
+import { performanceMissed, quotasExceeded, validateMissed, verifyFailed } from './targets';
 
 /** A benchmark row with its verdicts against the targets. */
 export interface ReportRow extends BenchRow {
@@ -14,10 +14,13 @@ export interface BenchReport {
   readonly date: string;
   readonly machine: { readonly node: string; readonly platform: string; readonly cpu: string; readonly cpus: number };
   readonly rows: readonly ReportRow[];
+  /** `keyless validate` on the bundled registry, and the start-up target it missed, if any. */
+  readonly validate?: ValidateFigures & { readonly missed: readonly string[] };
 }
 
-export function benchReport(rows: readonly BenchRow[], now = new Date()): BenchReport {
+export function benchReport(rows: readonly BenchRow[], validate?: ValidateFigures, now = new Date()): BenchReport {
   return {
+    ...(validate ? { validate: { ...validate, missed: validateMissed(validate) } } : {}),
     date: now.toISOString(),
     machine: { node: process.version, platform: platform(), cpu: cpus()[0]?.model ?? 'unknown', cpus: cpus().length },
     rows: rows.map((row) => ({

@@ -1,5 +1,6 @@
 import { QuotaFigure, QuotaFigures } from './quota-figures';
 import { BenchReport } from './report';
+import { VALIDATE_MAX_SECONDS } from './targets';
 
 const QUOTA_HEADERS: Readonly<Record<keyof QuotaFigures, string>> = {
   bucketPolicy: 'bucket policy',
@@ -48,7 +49,14 @@ export function formatTable(report: BenchReport): string {
     'then `verify --out --json` on the output; × empty is the median ratio of those pairs; plain: a Node script writing ' +
     'the same JSON without cdktf (plain-synth.ts), × plain: synth / plain, the engine\'s cost; ' +
     'sizes as IAM counts them (no whitespace), largest/quota';
-  return [line(header), ...rows.map(line), '', note].join('\n');
+  return [line(header), ...rows.map(line), ...validateLine(report), '', note].join('\n');
+}
+
+/** The validate start-up figure under the table: it does not depend on the registry size. */
+function validateLine({ validate }: BenchReport): string[] {
+  if (!validate) return [];
+  const { seconds, cpuSeconds, peakRssMb, registry, missed } = validate;
+  return ['', `validate (${registry} registry): ${seconds.toFixed(2)} s, cpu ${cpuSeconds.toFixed(2)} s, peak ${Math.round(peakRssMb)} MB; target ≤ ${VALIDATE_MAX_SECONDS} s: ${missed.join('; ') || 'met'}`];
 }
 
 function ofQuota(f: QuotaFigure): string {
