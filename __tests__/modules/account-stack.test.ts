@@ -209,14 +209,16 @@ describe('AccountStack in the organization account', () => {
     expect(policies.map((p) => [p.name, p.type])).toEqual([
       ['keyless-bucket-guardrails-1', 'RESOURCE_CONTROL_POLICY'],
       ['keyless-bucket-guardrails-2', 'RESOURCE_CONTROL_POLICY'],
-      ['keyless-protect-roles-and-bucket-policies', 'SERVICE_CONTROL_POLICY'],
+      ['keyless-protect-roles-and-bucket-policies-1', 'SERVICE_CONTROL_POLICY'],
+      ['keyless-protect-roles-and-bucket-policies-2', 'SERVICE_CONTROL_POLICY'],
     ]);
     expect(policies.every((p) => (p.content as string).replace(/\$\$\{/g, '${').length <= 5120)).toBe(true);
-    expect(attachments.map((a) => a.target_id)).toEqual(['ou-ab12-34cd5678', 'ou-ab12-34cd5678', 'ou-ab12-34cd5678']);
+    expect(attachments.map((a) => a.target_id)).toEqual(Array(4).fill('ou-ab12-34cd5678'));
     expect(attachments.map((a) => a.policy_id)).toEqual([
       expect.stringMatching(/^\$\{aws_organizations_policy\.organization_rcp-1_\w+\.id\}$/),
       expect.stringMatching(/^\$\{aws_organizations_policy\.organization_rcp-2_\w+\.id\}$/),
       expect.stringMatching(/^\$\{aws_organizations_policy\.organization_scp-1_\w+\.id\}$/),
+      expect.stringMatching(/^\$\{aws_organizations_policy\.organization_scp-2_\w+\.id\}$/),
     ]);
     expect(JSON.parse((policies[0].content as string).replace(/\$\$\{/g, '${')).Statement[0].Sid).toBe('DenyInsecureTransportForKeylessBuckets');
   });

@@ -23,7 +23,8 @@ describe('resource control policy', () => {
 
       expect(bucketStatements.length).toBeGreaterThanOrEqual(4);
       for (const s of bucketStatements) {
-        const repeated = rcp.find((r) => r.Sid.startsWith(s.Sid) && [r.Resource].flat().includes(`arn:aws:s3:::${name}/*`));
+        const covers = (resource: string | undefined) => resource === `arn:aws:s3:::${name}/*` || resource === 'arn:aws:s3:::*';
+        const repeated = rcp.find((r) => r.Sid.startsWith(s.Sid) && [r.Resource].flat().some(covers));
         expect([name, s.Sid, repeated?.Condition]).toEqual([name, s.Sid, s.Condition]);
       }
     }
@@ -71,24 +72,38 @@ describe('resource control policy', () => {
     });
   });
 
+  test('GIVEN app roles that reach keyless buckets only WHEN the RCP is built THEN their session statements cover every S3 resource once, whatever the bucket count', () => {
+    const sessions = rcp.filter((st) => /^Deny(AppSession|CertificateSession)/.test(st.Sid) && !st.Sid.includes('OutsideNetwork'));
+
+    expect(sessions.map((st) => [st.Sid, st.Resource])).toEqual([
+      ['DenyAppSessionWithoutAppIdTagFor111111111111', ['arn:aws:s3:::*']],
+      ['DenyAppSessionTaggedForAnotherAppFor111111111111', ['arn:aws:s3:::*']],
+      ['DenyCertificateSessionForAnotherAppFor111111111111', ['arn:aws:s3:::*']],
+    ]);
+  });
+
   test('GIVEN a service grant and a kept statement for accounts outside the registry WHEN the RCP is built THEN those services keep working for them', () => {
     const web = bucket('acme-web-assets');
     const keptForAnother = { sid: 'KeptLogDelivery', location: web.location, statement: {
       Sid: 'KeptLogDelivery', Effect: 'Allow', Principal: { Service: 'logging.s3.amazonaws.com' }, Action: 's3:PutObject',
       Resource: 'arn:aws:s3:::acme-web-assets/old-logs/*', Condition: { StringEquals: { 'aws:SourceAccount': ['777777777777'] } },
     } };
+    const keptDistribution = { sid: 'KeptOtherDistribution', location: web.location, statement: {
+      Sid: 'KeptOtherDistribution', Effect: 'Allow', Principal: { Service: 'cloudfront.amazonaws.com' }, Action: 's3:GetObject',
+      Resource: 'arn:aws:s3:::acme-web-assets/old-site/*', Condition: { StringEquals: { 'AWS:SourceArn': 'arn:aws:cloudfront::555555555555:distribution/EOLD' } },
+    } };
     const changed = {
       ...registry,
       buckets: registry.buckets.map((b) => (b !== web ? b : {
         ...b,
-        services: [...b.services, { ...b.services[1], sourceAccount: '888888888888' }],
-        keepStatements: { ...b.keepStatements!, statements: [...b.keepStatements!.statements, keptForAnother] },
+        services: [...b.services, { ...b.services[1], sourceAccount: '888888888888' }, { ...b.services[0], sourceArn: ['arn:aws:cloudfront::666666666666:distribution/ENEW'] }],
+        keepStatements: { ...b.keepStatements!, statements: [...b.keepStatements!.statements, keptForAnother, keptDistribution] },
       })),
     };
 
     const accounts = bySid(resourceControlStatements(changed), 'DenyServicesActingForOtherAccounts').Condition!.StringNotEquals!['aws:SourceAccount'];
 
-    expect(accounts).toEqual(expect.arrayContaining(['888888888888', '777777777777', '111111111111']));
+    expect(accounts).toEqual(expect.arrayContaining(['888888888888', '777777777777', '666666666666', '555555555555', '111111111111']));
     expect(accounts).not.toContain('999999999999');
   });
 });
@@ -121,6 +136,37 @@ describe('service control policy', () => {
     expect(s.Condition!.ArnNotLike['aws:PrincipalArn']).toEqual(expect.arrayContaining([
       'arn:aws:iam::111111111111:role/platform-admin', 'arn:aws:iam::111111111111:root',
     ]));
+    for (const doc of organizationPlan(registry).serviceControlPolicies) expect(validateServiceControlPolicy(doc)).toEqual([]);
+  });
+});
+
+describe('service control policy: who a role trusts, breakGlass users, CI roles', () => {
+  test('GIVEN registry accounts WHEN the SCP is built THEN only the deploy roles change their SAML and OIDC providers and Roles Anywhere anchors, CRLs and profiles', () => {
+    const s = bySid(scp, 'DenyIdentityProviderChangesButByDeployRole');
+
+    expect(s.Action).toEqual(expect.arrayContaining(['iam:UpdateSAMLProvider', 'iam:UpdateOpenIDConnectProviderThumbprint', 'rolesanywhere:UpdateTrustAnchor', 'rolesanywhere:ImportCrl', 'rolesanywhere:PutAttributeMapping']));
+    expect(s.Resource).toEqual(expect.arrayContaining(['arn:aws:iam::111111111111:saml-provider/*', 'arn:aws:iam::111111111111:oidc-provider/*', 'arn:aws:rolesanywhere:*:111111111111:*']));
+    expect(s.Condition).toEqual(bySid(scp, 'DenyKeylessRoleChangesButByDeployRole').Condition);
+  });
+
+  test('GIVEN a breakGlass IAM user WHEN the SCP is built THEN only the deploy roles create its keys or password or change its MFA', () => {
+    const withUser = { ...registry, accounts: registry.accounts.map((a) => (a !== data ? a : { ...a, breakGlass: [...a.breakGlass, 'arn:aws:iam::111111111111:user/break-glass'] })) };
+
+    expect(serviceControlStatements(registry).map((st) => st.Sid)).not.toContain('DenyBreakGlassUserCredentialsButByDeployRole');
+    expect(bySid(serviceControlStatements(withUser), 'DenyBreakGlassUserCredentialsButByDeployRole')).toMatchObject({
+      Action: expect.arrayContaining(['iam:CreateAccessKey', 'iam:UpdateLoginProfile', 'iam:DeactivateMFADevice']),
+      Resource: ['arn:aws:iam::111111111111:user/break-glass'],
+    });
+  });
+
+  test('GIVEN exclusive buckets WHEN the SCP is built THEN it repeats the CI role limits with NotAction, without Principal, per owner account', () => {
+    const deploy = bySid(scp, 'DenyDeployRoleBeyondBucketPolicyFor111111111111');
+    const plan = bySid(scp, 'DenyPlanRoleBeyondReadingBucketPolicyFor111111111111');
+
+    expect(deploy).toMatchObject({ Effect: 'Deny', NotAction: ['s3:GetBucketPolicy', 's3:PutBucketPolicy'], Condition: { ArnLike: { 'aws:PrincipalArn': 'arn:aws:iam::111111111111:role/terraform-deploy' } } });
+    expect(plan).toMatchObject({ NotAction: ['s3:GetBucketPolicy'], Condition: { ArnLike: { 'aws:PrincipalArn': 'arn:aws:iam::111111111111:role/terraform-plan' } } });
+    expect(deploy.Principal).toBeUndefined();
+    expect(deploy.Resource).toEqual(expect.arrayContaining(['arn:aws:s3:::acme-ledger-archive', 'arn:aws:s3:::acme-ledger-archive/*']));
     for (const doc of organizationPlan(registry).serviceControlPolicies) expect(validateServiceControlPolicy(doc)).toEqual([]);
   });
 });

@@ -154,9 +154,9 @@ function breakGlassWildcardGuardrails(owner: Account): { Sid: string; Condition:
  * that can plan or apply must not reach the data of an exclusive bucket. (NotAction: bucket policies only; an RCP
  * does not support it.)
  */
-function ciRoleLimits(resources: readonly string[], owner: Account): Statement[] {
+export function ciRoleLimits(resources: readonly string[], owner: Account, sidSuffix = ''): Statement[] {
   const limit = (Sid: string, role: string, actions: readonly string[]): Statement => ({
-    Sid, Effect: 'Deny', Principal: '*', NotAction: [...actions], Resource: [...resources], Condition: { ArnLike: { 'aws:PrincipalArn': role } },
+    Sid: `${Sid}${sidSuffix}`, Effect: 'Deny', Principal: '*', NotAction: [...actions], Resource: [...resources], Condition: { ArnLike: { 'aws:PrincipalArn': role } },
   });
   return [
     ...(owner.deployRole ? [limit(GUARDRAIL_SIDS.deployRoleBeyondBucketPolicy, owner.deployRole, BUCKET_POLICY_ACTIONS)] : []),

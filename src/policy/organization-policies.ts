@@ -1,16 +1,21 @@
 import { Account, Bucket, Registry } from '../registry/model';
 import { BUCKET_POLICY_ACTIONS, BUCKET_POLICY_DELETE_ACTION } from './actions';
-import { appSessionStatements, bucketResources, exclusiveGuardrails, GUARDRAIL_SIDS, guardrailOptions, networkGuardrail, tlsGuardrail } from './bucket-policy';
+import { appSessionStatements, bucketResources, ciRoleLimits, exclusiveGuardrails, GUARDRAIL_SIDS, guardrailOptions, networkGuardrail, tlsGuardrail } from './bucket-policy';
 import { exclusiveExemptions } from './exclusive-guardrail';
 import { policy, PolicyDocument, policySize, Statement } from './document';
 import { ORGANIZATION_POLICY_MAX_CHARS } from './limits';
-import { accountRootArn, APP_ROLE_PATH, bucketArn } from './naming';
+import { accountRootArn, APP_ROLE_PATH, arnAccount, bucketArn } from './naming';
+
+/** Every S3 bucket and object: what the app-session statements of the RCP cover. */
+export const ALL_S3_RESOURCES = 'arn:aws:s3:::*';
 
 /** Sids of the organization guardrails that are not bucket guardrails, which verify expects to decide. */
 export const ORGANIZATION_SIDS = {
   servicesForOtherAccounts: 'DenyServicesActingForOtherAccounts',
   keylessRoleChanges: 'DenyKeylessRoleChangesButByDeployRole',
   bucketPolicyChanges: 'DenyKeylessBucketPolicyChangesButByDeployRole',
+  identityProviderChanges: 'DenyIdentityProviderChangesButByDeployRole',
+  breakGlassUserCredentials: 'DenyBreakGlassUserCredentialsButByDeployRole',
 } as const;
 
 /**
@@ -21,6 +26,32 @@ export const ROLE_CHANGE_ACTIONS = [
   'iam:CreateRole', 'iam:DeleteRole', 'iam:UpdateRole', 'iam:UpdateRoleDescription', 'iam:UpdateAssumeRolePolicy',
   'iam:PutRolePolicy', 'iam:DeleteRolePolicy', 'iam:AttachRolePolicy', 'iam:DetachRolePolicy',
   'iam:PutRolePermissionsBoundary', 'iam:DeleteRolePermissionsBoundary', 'iam:TagRole', 'iam:UntagRole',
+] as const;
+
+/**
+ * What changes who a role trusts without touching its trust policy: the IAM SAML and OIDC providers that the CI and
+ * breakGlass roles name (GitHub's OIDC provider, Identity Center's SAML provider), and the Roles Anywhere trust
+ * anchors, CRLs and profiles that certificate consumers' roles name. The list follows the AWS data-perimeter example
+ * service_control_policies/service_specific_controls/restrict_idp_configurations_scp.json (PreventIdPTrustModifications),
+ * plus the profile actions that decide a Roles Anywhere session's roles and tags.
+ */
+export const IDENTITY_PROVIDER_CHANGE_ACTIONS = [
+  'iam:CreateOpenIDConnectProvider', 'iam:DeleteOpenIDConnectProvider', 'iam:AddClientIDToOpenIDConnectProvider',
+  'iam:RemoveClientIDFromOpenIDConnectProvider', 'iam:UpdateOpenIDConnectProviderThumbprint', 'iam:TagOpenIDConnectProvider',
+  'iam:UntagOpenIDConnectProvider', 'iam:CreateSAMLProvider', 'iam:DeleteSAMLProvider', 'iam:UpdateSAMLProvider',
+  'iam:TagSAMLProvider', 'iam:UntagSAMLProvider',
+  'rolesanywhere:CreateTrustAnchor', 'rolesanywhere:DeleteTrustAnchor', 'rolesanywhere:EnableTrustAnchor',
+  'rolesanywhere:DisableTrustAnchor', 'rolesanywhere:UpdateTrustAnchor', 'rolesanywhere:ImportCrl', 'rolesanywhere:UpdateCrl',
+  'rolesanywhere:DeleteCrl', 'rolesanywhere:EnableCrl', 'rolesanywhere:DisableCrl', 'rolesanywhere:CreateProfile',
+  'rolesanywhere:UpdateProfile', 'rolesanywhere:DeleteProfile', 'rolesanywhere:EnableProfile', 'rolesanywhere:PutAttributeMapping',
+  'rolesanywhere:DeleteAttributeMapping', 'rolesanywhere:TagResource', 'rolesanywhere:UntagResource',
+] as const;
+
+/** What gives someone an IAM user's credentials, or lets them past its MFA: becoming a breakGlass user. */
+export const USER_CREDENTIAL_ACTIONS = [
+  'iam:CreateAccessKey', 'iam:UpdateAccessKey', 'iam:CreateLoginProfile', 'iam:UpdateLoginProfile', 'iam:CreateServiceSpecificCredential',
+  'iam:UploadSigningCertificate', 'iam:UploadSSHPublicKey', 'iam:EnableMFADevice', 'iam:DeactivateMFADevice', 'iam:ResyncMFADevice',
+  'iam:PutUserPolicy', 'iam:AttachUserPolicy', 'iam:PutUserPermissionsBoundary', 'iam:DeleteUserPermissionsBoundary', 'iam:AddUserToGroup',
 ] as const;
 
 /** Changing a bucket policy: putting one (which may drop every guardrail) or deleting it. */
@@ -41,7 +72,9 @@ export function resourceControlStatements(registry: Registry): Statement[] {
     const buckets = registry.buckets.filter((b) => b.account === owner.alias);
     if (!buckets.length) continue;
     statements.push(...exclusiveStatements(buckets.filter((b) => b.exclusive), owner));
-    statements.push(...appSessionStatements(resourcesOf(buckets), owner, guardrailOptions(registry, owner), ownerSuffix(owner)));
+    // App roles of the owner reach keyless buckets only, so their session guardrails can cover every S3 resource: one
+    // statement each, whatever the number of buckets (the RCP's 5120 characters then hold far more buckets).
+    statements.push(...appSessionStatements([ALL_S3_RESOURCES], owner, guardrailOptions(registry, owner), ownerSuffix(owner)));
     statements.push(...networkStatements(buckets, owner));
   }
   if (registry.buckets.length) statements.push(servicesForOtherAccounts(registry));
@@ -95,17 +128,30 @@ function servicesForOtherAccounts(registry: Registry): Statement {
   };
 }
 
-/** The accounts services may act for on keyless buckets: the registry's, and those its buckets grant services for. */
+/**
+ * The accounts services may act for on keyless buckets: the registry's, and those its buckets grant services for,
+ * by aws:SourceAccount or by the account of an aws:SourceArn (a CloudFront distribution of another account).
+ */
 function serviceSourceAccounts(registry: Registry): string[] {
-  const declared = registry.buckets.flatMap((b) => b.services.flatMap((s) => (s.sourceAccount ? [s.sourceAccount] : [])));
-  const kept = registry.buckets.flatMap((b) => (b.keepStatements?.statements ?? []).flatMap((k) => sourceAccountsIn(k.statement)));
+  const declared = registry.buckets.flatMap((b) => b.services.flatMap((s) => [...(s.sourceAccount ? [s.sourceAccount] : []), ...s.sourceArn.flatMap(accountOf)]));
+  const kept = registry.buckets.flatMap((b) => (b.keepStatements?.statements ?? []).flatMap((k) => [
+    ...conditionValues(k.statement, 'aws:SourceAccount'), ...conditionValues(k.statement, 'aws:SourceArn').flatMap(accountOf),
+  ]));
   return [...new Set([...registry.accounts.map((a) => a.id), ...declared, ...kept])];
 }
 
-/** The aws:SourceAccount values a kept statement's conditions name, under any operator. */
-function sourceAccountsIn(statement: Readonly<Record<string, unknown>>): string[] {
+/** The account of an ARN, when it names one (S3 bucket ARNs do not). */
+function accountOf(arn: string): string[] {
+  const account = arnAccount(arn);
+  return account && /^\d{12}$/.test(account) ? [account] : [];
+}
+
+/** The values a kept statement's conditions give `key`, under any operator (condition keys are case-insensitive). */
+function conditionValues(statement: Readonly<Record<string, unknown>>, key: string): string[] {
   const condition = (statement.Condition ?? {}) as Record<string, Record<string, unknown>>;
-  return Object.values(condition).flatMap((block) => [block?.['aws:SourceAccount'] ?? []].flat().filter((v): v is string => typeof v === 'string'));
+  return Object.values(condition).flatMap((block) => Object.entries(block ?? {})
+    .filter(([k]) => k.toLowerCase() === key.toLowerCase())
+    .flatMap(([, v]) => [v].flat().filter((x): x is string => typeof x === 'string')));
 }
 
 /**
@@ -142,7 +188,39 @@ export function serviceControlStatements(registry: Registry): Statement[] {
       Condition: { ArnNotLike: { 'aws:PrincipalArn': [...new Set([...deployers, ...accounts.flatMap((a) => [...a.breakGlass, accountRootArn(a.id)])])] } },
     });
   }
+  statements.push({
+    Sid: ORGANIZATION_SIDS.identityProviderChanges,
+    Effect: 'Deny',
+    Action: [...IDENTITY_PROVIDER_CHANGE_ACTIONS],
+    Resource: registry.accounts.flatMap((a) => [`arn:aws:iam::${a.id}:saml-provider/*`, `arn:aws:iam::${a.id}:oidc-provider/*`, `arn:aws:rolesanywhere:*:${a.id}:*`]),
+    Condition: { ArnNotLike: { 'aws:PrincipalArn': [...new Set(deployers)] } },
+  });
+  const breakGlassUsers = registry.accounts.flatMap((a) => a.breakGlass.filter((arn) => arn.includes(':user/')));
+  if (breakGlassUsers.length) {
+    statements.push({
+      Sid: ORGANIZATION_SIDS.breakGlassUserCredentials,
+      Effect: 'Deny',
+      Action: [...USER_CREDENTIAL_ACTIONS],
+      Resource: [...new Set(breakGlassUsers)],
+      Condition: { ArnNotLike: { 'aws:PrincipalArn': [...new Set(deployers)] } },
+    });
+  }
+  statements.push(...ciRoleStatements(registry));
   return statements;
+}
+
+/**
+ * The CI roles' limits on exclusive buckets (the deploy role touches only their policy, the plan role only reads it),
+ * held by the SCP too: the deploy role may rewrite a bucket policy, and with it the bucket policy's own copy of these
+ * limits, while the RCP exempts both roles like every registry principal. An SCP Deny may use NotAction ("SCP syntax",
+ * AWS Organizations User Guide); an RCP may not, which is why these are here and not there.
+ */
+function ciRoleStatements(registry: Registry): Statement[] {
+  return registry.accounts.flatMap((owner) => {
+    const exclusive = registry.buckets.filter((b) => b.account === owner.alias && b.exclusive);
+    if (!exclusive.length) return [];
+    return ciRoleLimits(resourcesOf(exclusive), owner, ownerSuffix(owner)).map(({ Principal: _principal, ...statement }) => statement);
+  });
 }
 
 /**

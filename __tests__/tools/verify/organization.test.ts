@@ -61,6 +61,8 @@ describe('verify with the organization guardrails', () => {
     ['DenyKeylessRoleChangesButByDeployRole', 'an admin of account data outside the registry updates the trust of the deploy role (SCP)'],
     ['DenyKeylessRoleChangesButByDeployRole', 'an admin of account data outside the registry updates the trust of app role <first app role of data> (SCP)'],
     ['DenyKeylessBucketPolicyChangesButByDeployRole', 'an admin of account data outside the registry deletes the bucket policy: s3:DeleteBucketPolicy (SCP)'],
+    ['DenyIdentityProviderChangesButByDeployRole', 'an admin of account data outside the registry updates a Roles Anywhere trust anchor (certificate consumers\' roles trust it) (SCP)'],
+    ['DenyDeployRoleBeyondBucketPolicyFor111111111111', 'bucket policy rewritten without its CI role limits: the deploy role reads objects (SCP)'],
   ])('GIVEN the SCP statement %s dropped WHEN verified THEN "%s" fails', async (sid, scenario) => {
     const report = await verifyOutput(registry, withoutStatement('SERVICE_CONTROL_POLICY', sid));
     const firstRole = appRoles(registry).find((r) => r.account.alias === 'data')!.name;

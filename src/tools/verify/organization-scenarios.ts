@@ -1,7 +1,7 @@
 import { AppRole, appRoles } from '../../policy/app-roles';
 import { GUARDRAIL_SIDS, guardrailOptions } from '../../policy/bucket-policy';
 import { PolicyDocument } from '../../policy/document';
-import { ORGANIZATION_SIDS, resourceControlStatements } from '../../policy/organization-policies';
+import { ALL_S3_RESOURCES, ORGANIZATION_SIDS, ownerSuffix, resourceControlStatements } from '../../policy/organization-policies';
 import { APP_ID_TAG, bucketArn, CERTIFICATE_CN_TAG, iamRoleArn } from '../../policy/naming';
 import { Account, Bucket, Registry } from '../../registry/model';
 import { Actor, actorFor } from './actor';
@@ -13,6 +13,9 @@ import { ADMIN_IDENTITY, concreteInstance, OBJECT_NAME } from './stand-ins';
 
 /** An administrator of a member account that the registry does not know (as in the bucket scenarios). */
 const OUTSIDE_ADMIN_ROLE = 'keyless-verify-account-admin';
+/** Stand-in names of identity providers a CI or breakGlass role may trust, and of a trust anchor. */
+const IDP_NAME = 'keyless-verify-idp';
+const TRUST_ANCHOR_ID = '0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b';
 /** The bucket policy deleted, as the deploy role once could: only the RCP is left. */
 const DELETED: ResourcePolicySource = { kind: 'none' };
 /** A service and an account outside the registry for which a rewritten bucket policy lets it write. */
@@ -46,7 +49,8 @@ export function organizationScenarios(registry: Registry): Scenario[] {
 
 /** The Sid of the RCP statement of kind `base` that covers the bucket (grouped per owner account and network). */
 function sidFor(statements: ReturnType<typeof resourceControlStatements>, base: string, bucket: Bucket): string {
-  const found = statements.find((s) => s.Sid.startsWith(base) && [s.Resource].flat().includes(bucketArn(bucket.name)));
+  const covers = (resource: string | undefined) => resource === bucketArn(bucket.name) || resource === ALL_S3_RESOURCES;
+  const found = statements.find((s) => s.Sid.startsWith(base) && [s.Resource].flat().some(covers));
   return found?.Sid ?? base;
 }
 
@@ -61,6 +65,15 @@ function bucketScenarios(bucket: Bucket, owner: Account, roles: readonly AppRole
     const admin = actorFor(iamRoleArn(owner.id, OUTSIDE_ADMIN_ROLE), [ADMIN_IDENTITY]);
     out.push(scenario(`bucket policy deleted: an admin of account ${owner.alias} outside the registry reads objects`,
       sid(GUARDRAIL_SIDS.principalsOutsideRegistry), getObject(admin, OBJECT_NAME, FROM_INTERNET)));
+    // The deploy role may rewrite the bucket policy, its own limit included: the SCP holds the CI roles' limits too.
+    const ciRoles: [string, string | undefined, string][] = [
+      ['the deploy role', owner.deployRole, GUARDRAIL_SIDS.deployRoleBeyondBucketPolicy],
+      ['the plan role', owner.planRole, GUARDRAIL_SIDS.planRoleBeyondReadingBucketPolicy],
+    ];
+    for (const [who, arn, base] of ciRoles.filter(([, arn]) => arn)) {
+      out.push({ bucket: bucket.name, scenario: `bucket policy rewritten without its CI role limits: ${who} reads objects (SCP)`, expected: 'Denied',
+        expectedSid: `${base}${ownerSuffix(owner)}`, requests: [getObject(actorFor(arn!, [ADMIN_IDENTITY]), OBJECT_NAME, FROM_INTERNET)] });
+    }
   }
   const role = roles.find((r) => r.access.some((a) => a.bucket === bucket.name && a.permissions.includes('read')));
   if (role) {
@@ -116,9 +129,14 @@ function roleScenarios(account: Account, roles: readonly AppRole[]): Scenario[] 
   const change = (actor: Actor, action: string, roleArn: string) => requestBy(actor, {
     action, resource: concreteInstance(roleArn), resourceAccount: account.id, resourcePolicy: { kind: 'none' }, network: FROM_INTERNET,
   });
-  const scenario = (name: string, expected: Scenario['expected'], request: SimRequest): Scenario => ({
-    account: account.alias, scenario: `${name} (SCP)`, expected, ...(expected === 'Denied' && { expectedSid: ORGANIZATION_SIDS.keylessRoleChanges }), requests: [request],
+  const scenario = (name: string, expected: Scenario['expected'], request: SimRequest, sid: string = ORGANIZATION_SIDS.keylessRoleChanges): Scenario => ({
+    account: account.alias, scenario: `${name} (SCP)`, expected, ...(expected === 'Denied' && { expectedSid: sid }), requests: [request],
   });
+  const providers: [string, string, string][] = [
+    ['updates a SAML provider (the breakGlass or Identity Center roles may trust it)', 'iam:UpdateSAMLProvider', `arn:aws:iam::${account.id}:saml-provider/${IDP_NAME}`],
+    ['adds a client id to an OIDC provider (the CI roles trust GitHub\'s)', 'iam:AddClientIDToOpenIDConnectProvider', `arn:aws:iam::${account.id}:oidc-provider/${IDP_NAME}`],
+    ['updates a Roles Anywhere trust anchor (certificate consumers\' roles trust it)', 'rolesanywhere:UpdateTrustAnchor', `arn:aws:rolesanywhere:${account.region}:${account.id}:trust-anchor/${TRUST_ANCHOR_ID}`],
+  ];
   const targets: [string, string][] = [
     ...(roles.length ? [[`app role ${roles[0].name}`, roles[0].arn] as [string, string]] : []),
     ...(account.deployRole ? [['the deploy role', account.deployRole] as [string, string]] : []),
@@ -133,5 +151,8 @@ function roleScenarios(account: Account, roles: readonly AppRole[]): Scenario[] 
     ]),
     ...(deployRole ? targets.filter(([, arn]) => arn === roles[0]?.arn || arn === account.deployRole).map(([what, arn]) =>
       scenario(`the deploy role updates the trust of ${what}`, 'Allowed', change(deployRole, 'iam:UpdateAssumeRolePolicy', arn))) : []),
+    ...providers.map(([what, action, arn]) => scenario(`an admin of account ${account.alias} outside the registry ${what}`, 'Denied',
+      change(admin, action, arn), ORGANIZATION_SIDS.identityProviderChanges)),
+    ...(deployRole ? [scenario(`the deploy role ${providers[0][0]}`, 'Allowed', change(deployRole, providers[0][1], providers[0][2]))] : []),
   ];
 }
