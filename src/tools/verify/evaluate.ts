@@ -16,7 +16,7 @@ export async function evaluateScenarios(
   scenarios: readonly Scenario[],
   output: SynthesizedOutput,
   options: ResolverOptions = {},
-): Promise<{ results: ScenarioResult[]; errors: string[] }> {
+): Promise<Evaluation> {
   return evaluateGroups([() => [...scenarios]], output, options);
 }
 
@@ -29,11 +29,31 @@ export async function evaluateGroups(
   groups: readonly ScenarioGroup[],
   output: SynthesizedOutput,
   options: ResolverOptions = {},
-): Promise<{ results: ScenarioResult[]; errors: string[] }> {
-  const resolver = new PolicyResolver(output, options);
-  const results: ScenarioResult[] = [];
-  for (const group of groups) results.push(...(await evaluateGroup(group(), resolver)));
-  return { results, errors: [...resolver.errors] };
+): Promise<Evaluation> {
+  return new GroupEvaluator(output, options).evaluate(groups);
+}
+
+export interface Evaluation {
+  readonly results: ScenarioResult[];
+  /** Invalid policies, in the order they were first met. */
+  readonly errors: string[];
+}
+
+/** Evaluates runs of scenario groups against one output, one after another, keeping its policy caches between them. */
+export class GroupEvaluator {
+  private readonly resolver: PolicyResolver;
+
+  constructor(output: SynthesizedOutput, options: ResolverOptions = {}) {
+    this.resolver = new PolicyResolver(output, options);
+  }
+
+  /** The run's results, and the invalid policies this evaluator met for the first time in it. */
+  async evaluate(groups: readonly ScenarioGroup[]): Promise<Evaluation> {
+    const known = this.resolver.errors.size;
+    const results: ScenarioResult[] = [];
+    for (const group of groups) results.push(...(await evaluateGroup(group(), this.resolver)));
+    return { results, errors: [...this.resolver.errors].slice(known) };
+  }
 }
 
 async function evaluateGroup(scenarios: readonly Scenario[], resolver: PolicyResolver): Promise<ScenarioResult[]> {
