@@ -21,7 +21,14 @@ module.exports = {
     '<rootDir>/__tests__/registry/fuzz.test.ts',
     // 1000-app registries, seconds each; quotas.test.ts pins the same code on a plan of three roles.
     '<rootDir>/__tests__/policy/quotas-scale.test.ts',
+    // Synthesizes through cdktf and simulates: seconds per mutant. The unit suites pin what it proves.
+    '<rootDir>/__tests__/property/synth-verify.property.test.ts',
   ],
+  // No cdktf jest matchers (__tests__/setup.ts): these suites do not use them, and loading cdktf in every test file
+  // costs more per mutant than the tests.
+  setupFilesAfterEnv: [],
   // Fewer random registries per mutant (FC_RUNS=5 unless set).
   setupFiles: ['<rootDir>/__tests__/stryker-setup.ts'],
+  // Only the files holding the tests that cover the mutant are loaded.
+  testSequencer: '<rootDir>/__tests__/stryker-sequencer.js',
 };

@@ -1,5 +1,5 @@
 /**
- * Under StrykerJS only (jest.stryker.config.js): each mutant re-runs the tests that cover it, and the property
- * suite's synth and verify dominate that cost, so it draws 5 registries instead of 50 unless FC_RUNS says otherwise.
+ * Under StrykerJS only (jest.stryker.config.js): each mutant reruns the tests that cover it, so the property suite
+ * draws 5 random registries instead of 50 unless FC_RUNS says otherwise.
  */
 process.env.FC_RUNS ??= '5';
