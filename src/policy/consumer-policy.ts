@@ -35,6 +35,13 @@ function consumerPolicy(roleArns: readonly string[]): PolicyDocument {
   return policy({ Sid: 'OpenKeylessAppSessions', Effect: 'Allow', Action: [...CONSUMER_ACTIONS], Resource: [...roleArns] });
 }
 
+const TAG_POLICY_SID = 'OpenKeylessAppSessionsByTag';
+
+/** Whether `doc` is a consumerTagPolicy: its principal then reaches whatever app role is tagged for it. */
+export function opensByTag(doc: PolicyDocument): boolean {
+  return doc.Statement.some((s) => s.Sid === TAG_POLICY_SID);
+}
+
 /**
  * One statement of constant size: the consumer actions on the app roles of the bucket accounts only (one Resource per
  * account), and only on roles whose CONSUMER_TAG names this principal. sts:AssumeRole, sts:TagSession and
@@ -46,7 +53,7 @@ function consumerPolicy(roleArns: readonly string[]): PolicyDocument {
 export function consumerTagPolicy(principalArn: string, roleArns: readonly string[]): PolicyDocument {
   const accounts = [...new Set(roleArns.map((arn) => arnAccount(arn)!))].sort();
   return policy({
-    Sid: 'OpenKeylessAppSessionsByTag',
+    Sid: TAG_POLICY_SID,
     Effect: 'Allow',
     Action: [...CONSUMER_ACTIONS],
     Resource: accounts.map(appRolePathPattern),

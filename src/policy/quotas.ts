@@ -1,6 +1,7 @@
 import { Diagnostic, error, SourceLocation, warning } from '../registry/diagnostics';
 import { Account, App, Bucket, Registry } from '../registry/model';
 import { AccountPlan, BucketPolicyPlan, ConsumerPlan, OrganizationPlan, RolePlan } from './account-plan';
+import { opensByTag } from './consumer-policy';
 import { policySize } from './document';
 import {
   BUCKET_POLICY_MAX_CHARS, IAM_PATH_MAX_CHARS, MANAGED_POLICIES_PER_PRINCIPAL, MANAGED_POLICY_MAX_CHARS, ORGANIZATION_POLICIES_PER_TARGET, ORGANIZATION_POLICY_MAX_CHARS,
@@ -132,10 +133,9 @@ function consumerQuotas(plan: ConsumerPlan, account: Account, apps: readonly App
     problems.push(`consumer ${principalArn} (account "${account.alias}") would get ${plan.policies.length} managed policies for its ${plan.roleArns.length} app roles, ` +
       `over the IAM quota of ${MANAGED_POLICIES_PER_PRINCIPAL} per ${principalType}, where one policy by role tag would do; this is a keyless bug, please report it`);
   }
-  const byTag = plan.policies.some((doc) => doc.Statement.some((st) => st.Condition?.StringEquals?.[`aws:ResourceTag/${CONSUMER_TAG}`]));
   return [
     ...problems.map((message) => error(first.location, message)),
-    ...(byTag && !organization ? [warning(first.location,
+    ...(plan.policies.some(opensByTag) && !organization ? [warning(first.location,
       `consumer ${principalArn} (account "${account.alias}") opens its ${plan.roleArns.length} app roles by the role tag ${CONSUMER_TAG}, since their exact ARNs ` +
       `would need more than ${MANAGED_POLICIES_PER_PRINCIPAL} managed policies: whoever can tag keyless roles can point more roles at it; ` +
       'declare organization: in accounts.yaml, whose SCP lets only the deploy role tag them')] : []),
