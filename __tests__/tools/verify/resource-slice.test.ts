@@ -1,4 +1,5 @@
 import { sliceForResource } from '../../../src/tools/verify/resource-slice';
+import { simulate, validatePolicy } from '../../../src/tools/verify/simulate';
 
 const ROLE_A = 'arn:aws:iam::111111111111:role/keyless/keyless-a';
 const ROLE_B = 'arn:aws:iam::111111111111:role/keyless/keyless-b';
@@ -21,22 +22,38 @@ describe('sliceForResource', () => {
     expect(sliceForResource(consumerPolicy([ROLE_A, upper]), ROLE_B)).toEqual(consumerPolicy([upper]));
   });
 
-  it('GIVEN wildcards, policy variables and short ARNs WHEN sliced THEN they are kept: each may match', () => {
+  it('GIVEN wildcards, policy variables and short ARNs that may match WHEN sliced THEN they are kept', () => {
     const mayMatch = ['arn:aws:iam::111111111111:role/keyless/*', 'arn:aws:iam::111111111111:role/keyless/keyless-?', 'arn:aws:iam::111111111111:role/${aws:username}', 'arn:aws:iam::*', '*'];
 
     expect(sliceForResource(consumerPolicy([ROLE_A, ...mayMatch]), ROLE_C)).toEqual(consumerPolicy(mayMatch));
+  });
+
+  it('GIVEN wildcard entries whose literal start differs from the resource WHEN sliced THEN they are dropped', () => {
+    const other = ['arn:aws:s3:::other/*', 'arn:aws:s3:::b-x*', 'arn:aws:iam::222222222222:role/*'];
+
+    expect(sliceForResource(consumerPolicy(['arn:aws:s3:::b/*', ...other]), 'arn:aws:s3:::b/k')).toEqual(consumerPolicy(['arn:aws:s3:::b/*']));
+  });
+
+  it('GIVEN a variable or a regular-expression character before the account WHEN sliced THEN the entry is kept, however it starts', () => {
+    const kept = ['arn:aws:s3:::other/${aws:username}', 'arn:aws.:s3:::other/*', 'arn:aws:s3:::b/*'];
+
+    expect(sliceForResource(consumerPolicy(['arn:aws:s3:::other/*', ...kept]), 'arn:aws:s3:::b/k')).toEqual(consumerPolicy(kept));
   });
 
   it('GIVEN no entry that can match WHEN sliced THEN the statement keeps its first entry, so it stays valid and still does not match', () => {
     expect(sliceForResource(consumerPolicy([ROLE_A, ROLE_B]), ROLE_C)).toEqual(consumerPolicy([ROLE_A]));
   });
 
-  it('GIVEN NotResource, a single Resource or a wildcard request WHEN sliced THEN the policy is returned as it is', () => {
-    const notResource = { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: '*', NotResource: [ROLE_A, ROLE_B] }] };
+  it('GIVEN NotResource WHEN sliced THEN only its entries that may match are left', () => {
+    const notResource = (entries: string[]) => ({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: '*', NotResource: entries }] });
+
+    expect(sliceForResource(notResource([ROLE_A, ROLE_B, 'arn:aws:iam::222222222222:role/x*']), ROLE_B)).toEqual(notResource([ROLE_B]));
+  });
+
+  it('GIVEN a single Resource or a wildcard request WHEN sliced THEN the policy is returned as it is', () => {
     const single = consumerPolicy(ROLE_A);
     const list = consumerPolicy([ROLE_A, ROLE_B]);
 
-    expect(sliceForResource(notResource, ROLE_C)).toBe(notResource);
     expect(sliceForResource(single, ROLE_C)).toBe(single);
     expect(sliceForResource(list, 'arn:aws:iam::111111111111:role/keyless/*')).toBe(list);
   });
@@ -54,5 +71,52 @@ describe('sliceForResource', () => {
 
     expect(sliced.Statement[0]).toBe(doc.Statement[0]);
     expect(sliced.Statement[1]).toEqual({ ...doc.Statement[1], Resource: [ROLE_A] });
+  });
+
+  describe('against the simulator', () => {
+    const ENTRIES = [
+      'arn:aws:s3:::b', 'arn:aws:s3:::b/*', 'arn:aws:s3:::b/app/*', 'arn:aws:s3:::b-x/*', 'arn:aws:s3:::B/*', 'arn:aws:s3:::b?/*',
+      'arn:aws:s3:::other', 'arn:aws:s3:::other/*', 'arn:aws:s3:::*/app/*', 'arn:*:s3:::b/*', 'arn:aws:s3:::b/${aws:username}/*',
+      'arn:aws:s3:::b/app/k', 'arn:aws:s3:::b/App/k',
+    ];
+    const RESOURCES = ['arn:aws:s3:::b', 'arn:aws:s3:::b/app/k', 'arn:aws:s3:::b/other/k', 'arn:aws:s3:::b-x/k', 'arn:aws:s3:::other/app/k'];
+    const SHAPES = [['Allow', 'Resource'], ['Allow', 'NotResource'], ['Deny', 'Resource'], ['Deny', 'NotResource']] as const;
+    // Every pair of entries, so the cut is tried with entries that match alongside entries that do not.
+    const PAIRS = ENTRIES.flatMap((a, i) => ENTRIES.slice(i + 1).map((b) => [a, b]));
+
+    function policy(effect: string, element: string, entries: string[]) {
+      const statements = [{ Sid: 'Probe', Effect: effect, Action: 's3:*', [element]: entries }];
+      if (effect === 'Deny') statements.unshift({ Sid: 'All', Effect: 'Allow', Action: 's3:*', Resource: '*' });
+      return { Version: '2012-10-17', Statement: statements };
+    }
+
+    async function decide(document: unknown, resource: string, action: string) {
+      const outcome = await simulate({
+        request: { principal: 'arn:aws:iam::111111111111:user/u', action, resource, resourceAccount: '111111111111', context: { 'aws:username': 'app' }, identity: [], resourcePolicy: { kind: 'none' } },
+        identityPolicies: [{ name: 'p', policy: validatePolicy(document, 'identity') }],
+      });
+      return 'outcome' in outcome ? outcome.outcome : outcome;
+    }
+
+    it.each(SHAPES)('GIVEN %s with %s WHEN each pair of entries is sliced for each resource THEN the simulator decides as on the whole list', async (effect, element) => {
+      const differences: string[] = [];
+      for (const resource of RESOURCES) {
+        const action = resource.includes('/') ? 's3:GetObject' : 's3:ListBucket';
+        for (const entries of PAIRS) {
+          const whole = policy(effect, element, entries);
+          const sliced = sliceForResource(whole, resource);
+          const [expected, actual] = [await decide(whole, resource, action), await decide(sliced, resource, action)];
+          if (JSON.stringify(expected) !== JSON.stringify(actual)) differences.push(`${resource} ${entries.join(' ')}: ${JSON.stringify(actual)}`);
+        }
+      }
+      expect(differences).toEqual([]);
+    });
+
+    it('GIVEN these entries WHEN sliced THEN some are dropped, so the comparison above is not vacuous', () => {
+      const whole = (entries: string[]) => policy('Allow', 'Resource', entries);
+      const dropped = PAIRS.filter((entries) => JSON.stringify(sliceForResource(whole(entries), 'arn:aws:s3:::b/app/k')) !== JSON.stringify(whole(entries)));
+
+      expect(dropped.length).toBeGreaterThan(PAIRS.length / 2);
+    });
   });
 });

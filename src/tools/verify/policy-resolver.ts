@@ -9,7 +9,7 @@ type Resolved<T> = { readonly value: T } | { readonly error: string };
 type NamedPolicy = { readonly name: string; readonly policy: ValidatedPolicy };
 
 export interface ResolverOptions {
-  /** Cut identity policies to the Resource entries that can match each request (default on; off is the plain path). */
+  /** Cut policies to the Resource entries that can match each request (default on; off is the plain path). */
   readonly sliceResources?: boolean;
 }
 
@@ -19,7 +19,7 @@ export interface ResolverOptions {
  */
 export class PolicyResolver {
   private readonly validated = new WeakMap<object, Resolved<ValidatedPolicy>>();
-  /** Identity policies cut down to one resource's entries, by policy and resource (see resource-slice.ts). */
+  /** Policies cut down to one resource's entries, by policy and resource (see resource-slice.ts). */
   private readonly sliced = new WeakMap<ValidatedPolicy, Map<string, ValidatedPolicy>>();
   /** Invalid synthesized policies, each reported once. */
   readonly errors = new Set<string>();
@@ -31,13 +31,14 @@ export class PolicyResolver {
     for (const source of request.identity) {
       const resolved = this.identity(source);
       if ('error' in resolved) return resolved;
-      for (const { name, policy } of resolved.value) identityPolicies.push({ name, policy: this.slice(policy, request.resource) });
+      for (const { name, policy } of resolved.value) identityPolicies.push({ name, policy: this.slice(policy, 'identity', request.resource) });
     }
     const resourcePolicy = this.resourcePolicy(request.resourcePolicy);
     if ('error' in resourcePolicy) return resourcePolicy;
     const control = this.controlPolicies(request);
     if ('error' in control) return control;
-    return { value: { request: this.withResourceTags(request), identityPolicies, resourcePolicy: resourcePolicy.value, ...control.value } };
+    const sliced = resourcePolicy.value && this.slice(resourcePolicy.value, resourceKind(request.resourcePolicy), request.resource);
+    return { value: { request: this.withResourceTags(request), identityPolicies, resourcePolicy: sliced, ...control.value } };
   }
 
   /**
@@ -50,24 +51,24 @@ export class PolicyResolver {
     const principalAccount = request.context['aws:PrincipalAccount'];
     const value: { serviceControlPolicies?: NamedPolicy[]; resourceControlPolicies?: NamedPolicy[] } = {};
     if (typeof principalAccount === 'string' && organization.members.has(principalAccount)) {
-      const scps = this.control(organization.serviceControlPolicies, 'service control');
+      const scps = this.control(organization.serviceControlPolicies, 'service control', request.resource);
       if ('error' in scps) return scps;
       value.serviceControlPolicies = scps.value;
     }
     if (organization.members.has(request.resourceAccount)) {
-      const rcps = this.control(organization.resourceControlPolicies, 'resource control');
+      const rcps = this.control(organization.resourceControlPolicies, 'resource control', request.resource);
       if ('error' in rcps) return rcps;
       value.resourceControlPolicies = rcps.value;
     }
     return { value };
   }
 
-  private control(sources: readonly PolicySource[], kind: PolicyKind): Resolved<NamedPolicy[]> {
+  private control(sources: readonly PolicySource[], kind: PolicyKind, resource: string): Resolved<NamedPolicy[]> {
     const policies: NamedPolicy[] = [];
     for (const source of sources) {
       const checked = this.check(source, kind);
       if ('error' in checked) return checked;
-      policies.push({ name: source.address, policy: checked.value });
+      policies.push({ name: source.address, policy: this.slice(checked.value, kind, resource) });
     }
     return { value: policies };
   }
@@ -86,14 +87,14 @@ export class PolicyResolver {
   }
 
   /** Each policy is cut for each resource once: an app's scenarios ask about the same few resources. */
-  private slice(policy: ValidatedPolicy, resource: string): ValidatedPolicy {
+  private slice(policy: ValidatedPolicy, kind: PolicyKind, resource: string): ValidatedPolicy {
     if (this.options.sliceResources === false) return policy;
     let byResource = this.sliced.get(policy);
     if (!byResource) this.sliced.set(policy, (byResource = new Map()));
     let sliced = byResource.get(resource);
     if (!sliced) {
       const document = sliceForResource(policy.policyDocument, resource);
-      sliced = document === policy.policyDocument ? policy : validatePolicy(document, 'identity');
+      sliced = document === policy.policyDocument ? policy : validatePolicy(document, kind);
       byResource.set(resource, sliced);
     }
     return sliced;
@@ -166,6 +167,11 @@ export class PolicyResolver {
     this.validated.set(cacheKey, resolved);
     return resolved;
   }
+}
+
+/** A trust policy is the role's resource policy; anything else in that place is a bucket's or a stand-in's. */
+function resourceKind(source: ResourcePolicySource): PolicyKind {
+  return source.kind === 'trust' ? 'trust' : 'resource';
 }
 
 function missingRole(arn: string): { error: string } {

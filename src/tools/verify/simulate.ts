@@ -35,7 +35,7 @@ const VALIDATORS: Record<PolicyKind, (policy: unknown) => ValidationError[]> = {
  * The organization's own FullAWSAccess SCP: SCPs only ever filter, so without an Allow in them nothing would pass.
  * (The simulator adds RCPFullAWSAccess by itself.)
  */
-const FULL_AWS_ACCESS = { name: 'FullAWSAccess', policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] } };
+const FULL_AWS_ACCESS_DOCUMENT = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] };
 /** One level of the organization: keyless's policies are attached to the OU of the registry's accounts. */
 const ORG_LEVEL = 'keyless-verify-ou';
 
@@ -43,6 +43,8 @@ const ORG_LEVEL = 'keyless-verify-ou';
 export function validatePolicy(document: unknown, kind: PolicyKind): ValidatedPolicy {
   return createValidatedPolicy(document, VALIDATORS[kind]);
 }
+
+const FULL_AWS_ACCESS = { name: 'FullAWSAccess', policy: validatePolicy(FULL_AWS_ACCESS_DOCUMENT, 'service control') };
 
 /** A request with its policies looked up and validated. */
 export interface PreparedRequest {
