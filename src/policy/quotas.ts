@@ -51,8 +51,9 @@ export function namesUnique(plan: AccountPlan): Diagnostic[] {
     ...plan.roles.map((r) => `role ${r.name}`),
     ...plan.consumers.flatMap((c) => c.policyNames.map((n) => `managed policy ${n}`)),
   ];
-  const twice = [...new Set(names.filter((n, i) => names.indexOf(n) !== i))];
-  return twice.map((name) => error(plan.account.location,
+  const [seen, twice] = [new Set<string>(), new Set<string>()];
+  for (const name of names) (seen.has(name) ? twice : seen).add(name);
+  return [...twice].map((name) => error(plan.account.location,
     `account "${plan.account.alias}" would get two of ${name}; this is a keyless bug, please report it with the registry that causes it`));
 }
 

@@ -46,6 +46,24 @@ describe('prefixOverlap', () => {
       expect(prefixesOverlap(a, b)).toBe(a.startsWith(b) || b.startsWith(a));
     });
 
+  // The check indexes prefixes instead of comparing every pair (issue 13): it must name the same pairs as the pairwise
+  // definition, the first earlier app whose prefix overlaps, in every load order of nested and look-alike prefixes.
+  test('GIVEN three apps on every combination of nested, equal and look-alike prefixes WHEN validated THEN each overlap names the first earlier app that the pairwise definition names', () => {
+    const PREFIXES = ['x/', 'x/y/', 'x/y/z/', 'xy/', 'x//', 'y/x/'];
+    const mismatches: string[] = [];
+    for (const a of PREFIXES) for (const b of PREFIXES) for (const c of PREFIXES) {
+      const chosen = [a, b, c];
+      const expected = chosen.flatMap((prefix, i) => {
+        const j = chosen.findIndex((other, k) => k < i && prefixesOverlap(other, prefix));
+        return j === -1 ? [] : [`${'abc'[i]}->${'abc'[j]}`];
+      });
+      const found = problems(ACCOUNTS, { a: withPrefix('a', a), b: withPrefix('b', b), c: withPrefix('c', c) })
+        .map((line) => line.replace(/^apps\/(\w)\.yaml:.* of app "(\w)".*$/, '$1->$2'));
+      if (JSON.stringify(found) !== JSON.stringify(expected)) mismatches.push(`${chosen.join(' ')}: ${found.join(', ')} instead of ${expected.join(', ')}`);
+    }
+    expect(mismatches).toEqual([]);
+  });
+
   describe('shares', () => {
     const overlapOf = (file: string) => expect.stringMatching(new RegExp(`^apps/${file}\\.yaml:\\d+:\\d+: error: prefix .* overlaps prefix`));
 
