@@ -11,7 +11,7 @@ export interface Expected {
   readonly line: RegExp;
 }
 
-interface Mistake {
+export interface Mistake {
   readonly name: string;
   /** The registry with the mistake made, and what validate must say; undefined when the registry has no place for it. */
   readonly make: (spec: RegistrySpec) => { spec: RegistrySpec; expected: Omit<Expected, 'name'> } | undefined;
@@ -182,11 +182,10 @@ export const MISTAKES: readonly Mistake[] = [
   },
 ];
 
-/** A valid registry with one mistake that fits it, and what validate must say about it. */
-export const withMistake: fc.Arbitrary<{ spec: RegistrySpec; mistake: Expected }> = validRegistry.chain((valid) => {
-  const made = MISTAKES.flatMap(({ name, make }) => {
-    const result = make(valid);
-    return result ? [{ spec: result.spec, mistake: { name, ...result.expected } }] : [];
-  });
-  return fc.constantFrom(...made);
-});
+/** Valid registries that have a place for `mistake`, with it made, and what validate must say about it. */
+export function withMistake({ name, make }: Mistake): fc.Arbitrary<{ spec: RegistrySpec; mistake: Expected }> {
+  return validRegistry
+    .map((valid) => make(valid))
+    .filter((made) => made !== undefined)
+    .map((made) => ({ spec: made!.spec, mistake: { name, ...made!.expected } }));
+}
