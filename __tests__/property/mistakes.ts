@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { AccountsFile, AppSpec, RegistrySpec, validRegistry } from './registry-arbitrary';
+import { AccountsFile, AppSpec, RegistrySpec, TestCertificate, validRegistry } from './registry-arbitrary';
 
 /** What validate must say about a mistake: in which file, with which message, on which line. */
 export interface Expected {
@@ -53,6 +53,18 @@ function editAccounts(spec: RegistrySpec, edit: (accounts: AccountsFile) => Acco
 }
 
 const firstBucket = (spec: RegistrySpec) => Object.keys(spec.accounts.buckets)[0];
+/** The first certificate consumer's index, or -1. */
+const firstCertificateApp = (spec: RegistrySpec) => spec.apps.findIndex((f) => 'certificate' in f.app.consumer);
+/** The bundle file of the first declared certificate authority, or undefined. */
+const firstBundle = (spec: RegistrySpec) => Object.values(spec.accounts.certificateAuthorities ?? {})[0]?.bundle;
+
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** `spec` with the bundle file at `path` holding `certificate`, or removed. */
+function withBundle(spec: RegistrySpec, path: string, certificate: TestCertificate | undefined): RegistrySpec {
+  const { [path]: _, ...others } = spec.bundles;
+  return { ...spec, bundles: certificate ? { ...others, [path]: certificate } : others };
+}
 const firstAlias = (spec: RegistrySpec) => Object.keys(spec.accounts.accounts)[0];
 
 /** One mistake each that a developer could make by copy-paste or by hand, and the check that must refuse it. */
@@ -65,10 +77,15 @@ export const MISTAKES: readonly Mistake[] = [
     },
   },
   {
+    // Apps load in path order: the error is on whichever of the two loads second.
     name: 'two apps with one ExternalId',
-    make: (spec) => spec.apps.length < 2 ? undefined : {
-      spec: editApp(spec, 1, (app) => ({ ...app, externalId: spec.apps[0].app.externalId })),
-      expected: { files: [spec.apps[1].file], message: /^externalId is the same as that of app/, line: /^externalId: / },
+    make: (spec) => {
+      const [first, second] = spec.apps.flatMap((f, i) => (f.app.externalId ? [i] : []));
+      if (second === undefined) return undefined;
+      return {
+        spec: editApp(spec, second, (app) => ({ ...app, externalId: spec.apps[first].app.externalId })),
+        expected: { files: [spec.apps[first].file, spec.apps[second].file], message: /^externalId is the same as that of app/, line: /^externalId: / },
+      };
     },
   },
   {
@@ -96,7 +113,8 @@ export const MISTAKES: readonly Mistake[] = [
   {
     name: 'an unknown consumer account',
     make: (spec) => ({
-      spec: editApp(spec, 0, (app) => ({ ...app, consumer: { account: 'nowhere', principal: 'role/node' } })),
+      // A certificate consumer turned into a principal one needs the ExternalId that kind passes.
+      spec: editApp(spec, 0, (app) => ({ ...app, consumer: { account: 'nowhere', principal: 'role/node' }, externalId: app.externalId ?? `${app.id}-external-id-0123456789` })),
       expected: { files: [spec.apps[0].file], message: /^unknown account "nowhere"/, line: /account: nowhere/ },
     }),
   },
@@ -177,6 +195,61 @@ export const MISTAKES: readonly Mistake[] = [
       return {
         spec: editAccounts(spec, (a) => ({ ...a, accounts: { ...a.accounts, [second]: { ...a.accounts[second], id: a.accounts[first].id } } })),
         expected: { files: ['accounts.yaml'], message: /^account id ".*" is already declared as/, line: /id: "?\d{12}/ },
+      };
+    },
+  },
+  {
+    name: "a CA bundle holding an app's certificate, not the CA's",
+    make: (spec) => {
+      const bundle = firstBundle(spec);
+      if (!bundle) return undefined;
+      return {
+        spec: withBundle(spec, bundle, 'leaf.pem'),
+        expected: { files: [bundle], message: /^certificate CN=some-app is not a CA certificate \(basicConstraints CA:TRUE is missing\)/, line: /^-----BEGIN CERTIFICATE-----$/ },
+      };
+    },
+  },
+  {
+    name: 'a CA bundle file not committed',
+    make: (spec) => {
+      const bundle = firstBundle(spec);
+      if (!bundle) return undefined;
+      return {
+        spec: withBundle(spec, bundle, undefined),
+        expected: { files: ['accounts.yaml'], message: new RegExp(`^cannot read CA bundle ${escaped(bundle)} \\(ENOENT\\)`), line: new RegExp(`^ *bundle: ${escaped(bundle)}$`) },
+      };
+    },
+  },
+  {
+    // Copied from an ExternalId app's file: the certificate identifies the app, nothing secret belongs in IAM.
+    name: 'a certificate consumer with an externalId',
+    make: (spec) => {
+      const index = firstCertificateApp(spec);
+      if (index < 0) return undefined;
+      return {
+        spec: editApp(spec, index, (app) => ({ ...app, externalId: `${app.id}-external-id-0123456789` })),
+        expected: { files: [spec.apps[index].file], message: /^a certificate consumer must not declare externalId/, line: /^externalId: / },
+      };
+    },
+  },
+  {
+    // Its CA's trust anchor and profile vend roles of the CA's account only.
+    name: "a certificate consumer on a bucket outside its CA's account",
+    make: (spec) => {
+      const index = firstCertificateApp(spec);
+      if (index < 0) return undefined;
+      const { app } = spec.apps[index];
+      const { ca } = (app.consumer as { certificate: { ca: string } }).certificate;
+      const account = spec.accounts.certificateAuthorities![ca].account;
+      const elsewhere = Object.keys(spec.accounts.buckets).find((b) => spec.accounts.buckets[b].account !== account);
+      if (!elsewhere) return undefined;
+      return {
+        spec: editApp(spec, index, (a) => ({ ...a, access: [...a.access, { bucket: elsewhere, permissions: ['read'] }] })),
+        expected: {
+          files: [spec.apps[index].file],
+          message: new RegExp(`^bucket "${elsewhere}" is in account ".*", but certificate authority "${ca}" vends roles of account "${account}" only`),
+          line: new RegExp(`bucket: ${elsewhere}$`),
+        },
       };
     },
   },

@@ -1,18 +1,29 @@
 import fc from 'fast-check';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { stringify } from 'yaml';
 import { formatDiagnostic } from '../../src/registry/diagnostics';
+import { readRegistryFiles } from '../../src/registry/load';
 import { CheckedRegistry, validateRegistry } from '../../src/registry/validate';
+import { TEST_CA, TEST_LEAF } from '../registry/fixtures';
 
 /**
  * fast-check arbitraries of registries as YAML texts: valid ones that exercise every feature at once, so that
  * synthesis and verify can be asked to hold for each, and the same with one targeted mistake that validate must name.
  */
 
-/** A registry as the files a team would write: accounts.yaml and apps/<file>.yaml, as plain data. */
+/** A registry as the files a team would write: accounts.yaml, apps/<file>.yaml and CA bundles, as plain data. */
 export interface RegistrySpec {
   readonly accounts: AccountsFile;
   readonly apps: readonly AppFile[];
+  /** CA bundle files by path (relative to the registry root): which test certificate of __tests__/fixtures/ca each holds. */
+  readonly bundles: Readonly<Record<string, TestCertificate>>;
 }
+
+/** The committed test certificates (public only): a CA valid 2026–2126, and an app certificate (CA:FALSE). */
+export const TEST_CERTIFICATES = { 'ca.pem': TEST_CA, 'leaf.pem': TEST_LEAF } as const;
+export type TestCertificate = keyof typeof TEST_CERTIFICATES;
 
 /** One app file: its name (the app's id when generated; a mistake may change the id and keep the name). */
 export interface AppFile {
@@ -23,6 +34,13 @@ export interface AppFile {
 export interface AccountsFile {
   accounts: Record<string, AccountSpec>;
   buckets: Record<string, BucketSpec>;
+  certificateAuthorities?: Record<string, CertificateAuthoritySpec>;
+}
+
+/** An IAM Roles Anywhere trust anchor: the account whose roles it vends, and its bundle file. */
+export interface CertificateAuthoritySpec {
+  account: string;
+  bundle: string;
 }
 
 export interface AccountSpec {
@@ -57,11 +75,17 @@ export interface ShareSpec {
   readonly allowWrite?: boolean;
 }
 
+/** A principal that passes the app's ExternalId, or a certificate with CN = app id issued by a declared CA. */
+export type ConsumerSpec =
+  | { account?: string; accountId?: string; principal: string }
+  | { certificate: { ca: string } };
+
 export interface AppSpec {
   id: string;
   owner: string;
-  consumer: { account?: string; accountId?: string; principal: string };
-  externalId: string;
+  consumer: ConsumerSpec;
+  /** Absent for a certificate consumer, which must declare none. */
+  externalId?: string;
   sourceIdentity?: string;
   access: { bucket: string; prefix?: string; permissions: string[]; from?: string; shareWith?: ShareSpec[] }[];
   secrets?: string[];
@@ -121,8 +145,8 @@ const bucketArb = (aliases: readonly string[]): fc.Arbitrary<BucketDraft> =>
     kms: fc.boolean(),
   }, { requiredKeys: ['account', 'kms'] });
 
-/** Every consumer kind: a role (with a path), a user and the root of a registry account, and an external role. */
-const consumerArb = (aliases: readonly string[]): fc.Arbitrary<AppSpec['consumer']> => fc.oneof(
+/** Every principal consumer kind: a role (with a path), a user and the root of a registry account, and an external role. */
+const principalArb = (aliases: readonly string[]): fc.Arbitrary<ConsumerSpec> => fc.oneof(
   fc.record({ account: fc.constantFrom(...aliases), principal: fc.constantFrom('role/node', 'role/swarm/node-2', 'user/legacy', 'root') }),
   fc.constant({ accountId: EXTERNAL_ACCOUNT, principal: `arn:aws:iam::${EXTERNAL_ACCOUNT}:role/partner` }),
 );
@@ -139,11 +163,26 @@ const accessArb = (id: string, buckets: readonly string[]) => fc.uniqueArray(
   { minLength: 1, maxLength: 2, selector: (a) => a.bucket },
 );
 
-const appArb = (id: string, aliases: readonly string[], buckets: readonly string[], accounts: Record<string, AccountSpec>): fc.Arbitrary<AppSpec> =>
+/** The names a registry may give the certificate authorities of an account: two, so that one account can hold two trust anchors. */
+const caNames = (alias: string) => [`${alias}-ca`, `${alias}-ca-2`];
+const caBundle = (name: string) => `ca/${name}.pem`;
+
+/** Where the generated registry puts its accounts and buckets. */
+interface Layout {
+  readonly aliases: readonly string[];
+  readonly accounts: Record<string, AccountSpec>;
+  /** Bucket names by owning account alias; only aliases that own a bucket. */
+  readonly bucketsOf: Readonly<Record<string, readonly string[]>>;
+}
+
+const secretArn = (accounts: Record<string, AccountSpec>, alias: string, id: string) =>
+  `arn:aws:secretsmanager:${accounts[alias].region}:${accountId(alias)}:secret:${id}/api-key-AbCdEf`;
+
+const principalAppArb = (id: string, { aliases, accounts, bucketsOf }: Layout): fc.Arbitrary<AppSpec> =>
   fc.record({
-    consumer: consumerArb(aliases),
+    consumer: principalArb(aliases),
     sourceIdentity: optional(fc.constantFrom(...SOURCE_IDENTITIES)),
-    access: accessArb(id, buckets),
+    access: accessArb(id, Object.values(bucketsOf).flat()),
     secretIn: optional(fc.constantFrom(...aliases)),
     maxSessionDuration: optional(fc.constantFrom(3600, 7200)),
   }, { requiredKeys: ['consumer', 'access'] }).map(({ secretIn, ...app }) => ({
@@ -151,8 +190,30 @@ const appArb = (id: string, aliases: readonly string[], buckets: readonly string
     owner: `team-${id}`,
     externalId: `${id}-external-id-0123456789`,
     ...app,
-    ...(secretIn && { secrets: [`arn:aws:secretsmanager:${accounts[secretIn].region}:${accountId(secretIn)}:secret:${id}/api-key-AbCdEf`] }),
+    ...(secretIn && { secrets: [secretArn(accounts, secretIn, id)] }),
   }));
+
+/**
+ * A certificate consumer (IAM Roles Anywhere): no ExternalId, SourceIdentity or principal, and every bucket and secret
+ * in the account of its CA, since a profile vends roles of its own account only.
+ */
+const certificateAppArb = (id: string, { accounts, bucketsOf }: Layout): fc.Arbitrary<AppSpec> =>
+  fc.constantFrom(...Object.keys(bucketsOf)).chain((alias) => fc.record({
+    ca: fc.constantFrom(...caNames(alias)),
+    access: accessArb(id, bucketsOf[alias]),
+    secret: fc.boolean(),
+    maxSessionDuration: optional(fc.constantFrom(3600, 7200)),
+  }, { requiredKeys: ['ca', 'access', 'secret'] }).map(({ ca, secret, ...app }) => ({
+    id,
+    owner: `team-${id}`,
+    consumer: { certificate: { ca } },
+    ...app,
+    ...(secret && { secrets: [secretArn(accounts, alias, id)] }),
+  })));
+
+/** Two principal consumers to one certificate consumer; shrinking leads to principal consumers. */
+const appArb = (id: string, layout: Layout): fc.Arbitrary<AppSpec> =>
+  fc.oneof({ arbitrary: principalAppArb(id, layout), weight: 2 }, { arbitrary: certificateAppArb(id, layout), weight: 1 });
 
 const CHANGING = ['write', 'delete'];
 
@@ -163,10 +224,15 @@ const prefixOf = (id: string, prefix: string | undefined) => (prefix ?? `${id}/`
 const shareArb = fc.subarray(PERMISSIONS, { minLength: 1 })
   .chain((offered) => fc.record({ offered: fc.constant(offered), taken: fc.subarray(offered, { minLength: 1 }) }));
 
-function withShare(apps: AppSpec[], share: { offered: string[]; taken: string[] } | undefined): AppSpec[] {
+/** The account of a bucket. */
+type OwnerOf = (bucket: string) => string;
+
+/** The share, unless the reader is a certificate consumer of another account than the shared bucket's (it could not take it). */
+function withShare(apps: AppSpec[], share: { offered: string[]; taken: string[] } | undefined, ownerOf: OwnerOf): AppSpec[] {
   if (!share || apps.length < 2) return apps;
   const [owner, reader, ...rest] = apps;
   const [entry, ...others] = owner.access;
+  if ('certificate' in reader.consumer && ownerOf(reader.access[0].bucket) !== ownerOf(entry.bucket)) return apps;
   const prefix = prefixOf(owner.id, entry.prefix);
   const offer: ShareSpec = { app: reader.id, permissions: share.offered, ...(share.offered.some((p) => CHANGING.includes(p)) && { allowWrite: true }) };
   return [
@@ -176,7 +242,21 @@ function withShare(apps: AppSpec[], share: { offered: string[]; taken: string[] 
   ];
 }
 
-/** A valid registry: 1–3 accounts, 1–3 buckets, 1–4 apps, every optional feature on or off. */
+/**
+ * The certificate authorities the apps name, and `spare` ones no app uses (an account whose bucket guardrails
+ * must tell certificate sessions apart though none is for its apps), each with its bundle: the test CA.
+ */
+function certificateAuthorities(apps: readonly AppSpec[], spare: readonly string[], aliases: readonly string[]) {
+  const used = apps.flatMap(({ consumer }) => ('certificate' in consumer ? [consumer.certificate.ca] : []));
+  const names = [...new Set([...used, ...spare])].sort();
+  const accountOf = (name: string) => aliases.find((alias) => caNames(alias).includes(name))!;
+  return {
+    ...(names.length && { certificateAuthorities: Object.fromEntries(names.map((n) => [n, { account: accountOf(n), bundle: caBundle(n) }])) }),
+    bundles: Object.fromEntries(names.map((n): [string, TestCertificate] => [caBundle(n), 'ca.pem'])),
+  };
+}
+
+/** A valid registry: 1–3 accounts, 1–3 buckets, 1–4 apps of every consumer kind, every optional feature on or off. */
 export const validRegistry: fc.Arbitrary<RegistrySpec> = fc
   .subarray(ALIASES, { minLength: 1 })
   .chain((aliases) => fc.record({
@@ -185,33 +265,57 @@ export const validRegistry: fc.Arbitrary<RegistrySpec> = fc
     buckets: fc.subarray(BUCKETS, { minLength: 1 }).chain((names) =>
       fc.tuple(...names.map(() => bucketArb(aliases))).map((specs) => Object.fromEntries(names.map((n, i) => [n, specs[i]])))),
     ids: fc.subarray(APP_IDS, { minLength: 1, maxLength: 4 }),
+    spareCas: fc.subarray(aliases.flatMap(caNames), { maxLength: 2 }),
   }))
-  .chain(({ aliases, accounts, buckets, ids }) => {
+  .chain(({ aliases, accounts, buckets, ids, spareCas }) => {
     const withKeys = Object.fromEntries(Object.entries(buckets).map(([name, { kms, ...b }]) => {
       const owner = accounts[b.account];
       return [name, kms ? { ...b, kmsKey: `arn:aws:kms:${owner.region}:${owner.id}:key/1234abcd-12ab-34cd-56ef-1234567890ab` } : b];
     }));
-    return fc.tuple(fc.tuple(...ids.map((id) => appArb(id, aliases, Object.keys(buckets), accounts))), optional(shareArb))
-      .map(([apps, share]) => ({ accounts: { accounts, buckets: withKeys }, apps: withShare(apps, share).map((app) => ({ file: `apps/${app.id}.yaml`, app })) }));
+    const ownerOf: OwnerOf = (bucket) => buckets[bucket].account;
+    const bucketsOf: Record<string, string[]> = {};
+    for (const name of Object.keys(buckets)) (bucketsOf[ownerOf(name)] ??= []).push(name);
+    const layout: Layout = { aliases, accounts, bucketsOf };
+    return fc.tuple(fc.tuple(...ids.map((id) => appArb(id, layout))), optional(shareArb)).map(([generated, share]) => {
+      const apps = withShare(generated, share, ownerOf);
+      const { bundles, ...cas } = certificateAuthorities(apps, spareCas, aliases);
+      return { accounts: { accounts, buckets: withKeys, ...cas }, apps: apps.map((app) => ({ file: `apps/${app.id}.yaml`, app })), bundles };
+    });
   });
 
-/** The registry's files, as the YAML a team would commit (what a failing case prints). */
+/** The registry's files, as a team would commit them: YAML, and each CA bundle's PEM. */
 export function registryFiles(spec: RegistrySpec): { file: string; text: string }[] {
   return [
     { file: 'accounts.yaml', text: stringify(spec.accounts) },
     ...spec.apps.map(({ file, app }) => ({ file, text: stringify(app) })),
+    ...Object.entries(spec.bundles).map(([file, certificate]) => ({ file, text: TEST_CERTIFICATES[certificate] })),
   ];
 }
 
-/** The registry as one readable YAML listing, file by file. */
+/** The registry as one readable listing, file by file: the YAML, and which test certificate each bundle holds (what a failing case prints). */
 export function asYaml(spec: RegistrySpec): string {
-  return registryFiles(spec).map(({ file, text }) => `# ${file}\n${text}`).join('');
+  const yaml = registryFiles({ ...spec, bundles: {} }).map(({ file, text }) => `# ${file}\n${text}`).join('');
+  return yaml + Object.entries(spec.bundles).map(([file, certificate]) => `# ${file}: a copy of __tests__/fixtures/ca/${certificate}\n`).join('');
 }
 
-/** Validates a spec in-process, as `npm run validate` would read its files. */
+/** Validation happens at a fixed time, within the test CA's validity (2026–2126). */
+const NOW = new Date('2027-01-01T00:00:00Z');
+
+/**
+ * Validates a spec as `keyless validate` does: its files are written to a temporary registry root and read from there
+ * (CA bundles are read from disk; app files load in path order).
+ */
 export function validate(spec: RegistrySpec): CheckedRegistry {
-  const [accounts, ...apps] = registryFiles(spec);
-  return validateRegistry('/registry', { accounts, apps, diagnostics: [] }, {});
+  const root = mkdtempSync(join(tmpdir(), 'keyless-property-registry-'));
+  try {
+    for (const { file, text } of registryFiles(spec)) {
+      mkdirSync(dirname(join(root, file)), { recursive: true });
+      writeFileSync(join(root, file), text);
+    }
+    return validateRegistry(root, readRegistryFiles(root), {}, NOW);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 }
 
 /** The text of line `line` (1-based) of one of the registry's files. */
