@@ -34,6 +34,14 @@ describe('sliceForAction', () => {
     expect(sliceForAction(doc(deny('A', 'iam:PassRole'), deny('B', 'kms:Decrypt')), 's3:GetObject')).toEqual(doc(deny('A', 'iam:PassRole')));
   });
 
+  // Found by a red-team read: the simulator evaluates a statement's resources even when its action does not match,
+  // and throws on a segment it cannot compile, so dropping that statement would hide the error.
+  it('GIVEN a statement of another action whose Resource the simulator cannot compile WHEN sliced THEN it stays', async () => {
+    const odd = deny('Odd', 'sqs:SendMessage', { Resource: 'arn:aws:s3:zz(::b/*' });
+
+    expect(sliceForAction(doc(deny('Put', 's3:PutObject'), odd), 's3:GetObject')).toEqual(doc(odd));
+  });
+
   describe('against the simulator', () => {
     const ENTRIES = ['s3:GetObject', 's3:getobject', 's3:Get*', 's3:*', '*', 's3:Put*', 's3:G?tObject', 'sts:AssumeRole', 'iam:*', 's3:GetObjectAcl', 's3:List*'];
     const ACTIONS = ['s3:GetObject', 's3:ListBucket', 'sts:AssumeRole', 's3:PutObject'];

@@ -16,10 +16,10 @@ describe('sliceForResource', () => {
     expect(sliced).toEqual(consumerPolicy([ROLE_B]));
   });
 
-  it('GIVEN an ARN that differs only in case WHEN sliced THEN it is kept, since the simulator may match it', () => {
-    const upper = ROLE_B.toUpperCase();
+  it('GIVEN ARNs that differ only in case WHEN sliced THEN one differing before the resource part is kept, one differing in it dropped: the simulator compares the resource part exactly', () => {
+    const upperHead = ROLE_B.replace('arn:aws:iam', 'arn:AWS:IAM');
 
-    expect(sliceForResource(consumerPolicy([ROLE_A, upper]), ROLE_B)).toEqual(consumerPolicy([upper]));
+    expect(sliceForResource(consumerPolicy([ROLE_A, upperHead, ROLE_B.toUpperCase().replace('ARN:', 'arn:')]), ROLE_B)).toEqual(consumerPolicy([upperHead]));
   });
 
   it('GIVEN wildcards, policy variables and short ARNs that may match WHEN sliced THEN they are kept', () => {
@@ -90,12 +90,17 @@ describe('sliceForResource', () => {
       return { Version: '2012-10-17', Statement: statements };
     }
 
+    /** The simulator's decision, or what it threw: a cut must not make an error disappear either. */
     async function decide(document: unknown, resource: string, action: string) {
-      const outcome = await simulate({
-        request: { principal: 'arn:aws:iam::111111111111:user/u', action, resource, resourceAccount: '111111111111', context: { 'aws:username': 'app' }, identity: [], resourcePolicy: { kind: 'none' } },
-        identityPolicies: [{ name: 'p', policy: validatePolicy(document, 'identity') }],
-      });
-      return 'outcome' in outcome ? outcome.outcome : outcome;
+      try {
+        const outcome = await simulate({
+          request: { principal: 'arn:aws:iam::111111111111:user/u', action, resource, resourceAccount: '111111111111', context: { 'aws:username': 'app' }, identity: [], resourcePolicy: { kind: 'none' } },
+          identityPolicies: [{ name: 'p', policy: validatePolicy(document, 'identity') }],
+        });
+        return 'outcome' in outcome ? outcome.outcome : outcome;
+      } catch (e) {
+        return `throws ${(e as Error).message}`;
+      }
     }
 
     it.each(SHAPES)('GIVEN %s with %s WHEN each pair of entries is sliced for each resource THEN the simulator decides as on the whole list', async (effect, element) => {
@@ -108,6 +113,26 @@ describe('sliceForResource', () => {
           const [expected, actual] = [await decide(whole, resource, action), await decide(sliced, resource, action)];
           if (JSON.stringify(expected) !== JSON.stringify(actual)) differences.push(`${resource} ${entries.join(' ')}: ${JSON.stringify(actual)}`);
         }
+      }
+      expect(differences).toEqual([]);
+    });
+
+    // A red-team read of the first version found each of these: entries the simulator reads as regular expressions
+    // (alternation, quantifiers, a syntax error it throws on), and case folding that differs from toLowerCase.
+    it.each<[string, string[], string, string]>([
+      ['a final sigma, which toLowerCase folds by context', ['arn:aws:s3:::b/other/*', 'arn:aws:s3:::b/ΑΣ*'], 'arn:aws:s3:::b/ΑΣΑ/k', 's3:GetObject'],
+      ['a final sigma in the region', ['arn:aws:sqs:us-west-2:111111111111:other', 'arn:aws:sqs:ΑΣ*:111111111111:q'], 'arn:aws:sqs:ΑΣΑ:111111111111:q', 'sqs:SendMessage'],
+      ['the micro sign against mu, equal under the i flag', ['arn:aws:sqs:us-west-2:111111111111:other', 'arn:aws:sqs:µ:111111111111:q'], 'arn:aws:sqs:μ:111111111111:q', 'sqs:SendMessage'],
+      ['an alternation in the region', ['arn:aws:sqs:us-west-2:111111111111:other', 'arn:aws:sqs:us-east-1|eu-west-1:111111111111:q'], 'arn:aws:sqs:eu-west-1:111111111111:q', 'sqs:SendMessage'],
+      ['an alternation with an empty side', ['arn:aws:s3:::other/*', 'arn:aws:s3:zz|::b/*'], 'arn:aws:s3:::b/k', 's3:GetObject'],
+      ['a {0} quantifier', ['arn:aws:s3:::other/*', 'arn:aws:s3:x{0}::b/*'], 'arn:aws:s3:::b/k', 's3:GetObject'],
+      ['a segment the simulator throws on', ['arn:aws:s3:::b/*', 'arn:aws:s3:zz(::b/*'], 'arn:aws:s3:::b/k', 's3:GetObject'],
+    ])('GIVEN %s WHEN sliced THEN the simulator decides, or throws, as on the whole list', async (_what, entries, resource, action) => {
+      const differences: string[] = [];
+      for (const [effect, element] of SHAPES) {
+        const whole = policy(effect, element, entries);
+        const [expected, actual] = [await decide(whole, resource, action), await decide(sliceForResource(whole, resource), resource, action)];
+        if (JSON.stringify(expected) !== JSON.stringify(actual)) differences.push(`${effect} ${element}: ${JSON.stringify(actual)} instead of ${JSON.stringify(expected)}`);
       }
       expect(differences).toEqual([]);
     });

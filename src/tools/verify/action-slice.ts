@@ -1,3 +1,5 @@
+import { isPlainPolicyString, stringsIn } from './plain-string';
+
 /**
  * A policy without the statements whose Action cannot name one request's action, with the same decision as the
  * whole policy. The simulator evaluates every statement's resources and conditions even when its action does not
@@ -7,7 +9,9 @@
  * entry may match unless its service differs from the request's, or the literal start of its action part (up to
  * the first wildcard or regular-expression character) is not the start of the request's action, even ignoring
  * case; the simulator (iam-simulate `requestMatchesSingleAction`) compares services exactly and matches the action
- * part as an anchored case-insensitive pattern. The report names statements by Sid, or by index when they have
+ * part as an anchored case-insensitive pattern. The simulator still evaluates a dropped statement's resources and
+ * conditions, and a string it cannot turn into a regular expression makes the whole simulation fail: only statements
+ * whose every string is plain (plain-string.ts) go. The report names statements by Sid, or by index when they have
  * none, so a policy is cut only when each of its statements has a Sid; one that would lose every statement keeps
  * its first, which does not match either.
  */
@@ -17,7 +21,8 @@ export function sliceForAction(document: unknown, action: string): unknown {
   const [service, name] = splitAction(action);
   const kept = document.Statement.filter((statement: Record<string, unknown>) => {
     const entries = typeof statement.Action === 'string' ? [statement.Action] : statement.Action;
-    return !Array.isArray(entries) || entries.some((entry) => typeof entry !== 'string' || mayMatch(entry, service, name));
+    if (!Array.isArray(entries) || !stringsIn(statement).every(isPlainPolicyString)) return true;
+    return entries.some((entry) => typeof entry !== 'string' || mayMatch(entry, service, name));
   });
   if (kept.length === document.Statement.length) return document;
   return { ...document, Statement: kept.length ? kept : [document.Statement[0]] };

@@ -108,7 +108,9 @@ export class PolicyResolver {
     if (!sliced) {
       const forResource = sliceForResource(policy.policyDocument, resource);
       const document = byAction ? sliceForAction(forResource, action) : forResource;
-      sliced = document === policy.policyDocument ? policy : validatePolicy(document, kind);
+      const cut = document === policy.policyDocument ? policy : validatePolicy(document, kind);
+      // The simulator reads a policy's validation errors: a cut must not raise one the whole policy does not.
+      sliced = cut.errors.length ? policy : cut;
       byRequest.set(key, sliced);
     }
     return sliced;
