@@ -1,4 +1,4 @@
-import { isPlainPolicyString, stringsIn } from './plain-string';
+import { isPlainPolicyString, isRecord, stringsIn } from './plain-string';
 
 /**
  * A policy without the statements whose Action cannot name one request's action, with the same decision as the
@@ -21,8 +21,8 @@ export function sliceForAction(document: unknown, action: string): unknown {
   const [service, name] = splitAction(action);
   const kept = document.Statement.filter((statement: Record<string, unknown>) => {
     const entries = typeof statement.Action === 'string' ? [statement.Action] : statement.Action;
-    if (!Array.isArray(entries) || !stringsIn(statement).every(isPlainPolicyString)) return true;
-    return entries.some((entry) => typeof entry !== 'string' || mayMatch(entry, service, name));
+    if (!Array.isArray(entries) || entries.some((entry) => typeof entry !== 'string' || mayMatch(entry, service, name))) return true;
+    return !stringsIn(statement).every(isPlainPolicyString);
   });
   if (kept.length === document.Statement.length) return document;
   return { ...document, Statement: kept.length ? kept : [document.Statement[0]] };
@@ -43,8 +43,4 @@ function mayMatch(entry: string, service: string, name: string): boolean {
 function splitAction(action: string): [string, string] {
   const colon = action.indexOf(':');
   return [action.slice(0, colon).toLowerCase(), action.slice(colon + 1).toLowerCase()];
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

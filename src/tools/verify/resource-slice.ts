@@ -1,4 +1,4 @@
-import { isPlainPolicyString } from './plain-string';
+import { isPlainPolicyString, isRecord } from './plain-string';
 
 /**
  * A policy cut down to the Resource and NotResource entries that can match one request, with the same decision as
@@ -62,8 +62,4 @@ function mayMatch(entry: string, requested: ArnParts): boolean {
   }
   const cut = parts.resource.search(NOT_LITERAL);
   return cut === -1 ? parts.resource === requested.resource : requested.resource.startsWith(parts.resource.slice(0, cut));
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
