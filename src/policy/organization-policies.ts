@@ -242,8 +242,8 @@ export function packPolicies(statements: readonly Statement[], maxChars = ORGANI
 }
 
 function fitStatement(statement: Statement, maxChars: number): Statement[] {
-  const resources = Array.isArray(statement.Resource) ? statement.Resource : [];
-  if (policySize(policy(statement)) <= maxChars || resources.length < 2) return [statement];
+  const resources = statement.Resource;
+  if (policySize(policy(statement)) <= maxChars || !Array.isArray(resources) || resources.length < 2) return [statement];
   const half = Math.ceil(resources.length / 2);
   const parts = [resources.slice(0, half), resources.slice(half)];
   return parts.flatMap((Resource, i) => fitStatement({ ...statement, Sid: `${statement.Sid}Part${i + 1}`, Resource }, maxChars));
