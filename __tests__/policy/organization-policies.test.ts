@@ -180,6 +180,19 @@ describe('resource control policy', () => {
 
     expect(accounts).toEqual(['111111111111', '222222222222', '333333333333', '444444444444', '100000000000', '888888888888', '666666666666', '777777777777', '555555555555']);
   });
+
+  test('GIVEN a kept statement naming its source account as a JSON number WHEN the RCP is built THEN services may act for that account, while a Null check names none', () => {
+    const web = bucket('acme-web-assets');
+    // The IAM policy grammar takes a condition value as "string", number or Boolean (IAM User Guide, "IAM JSON policy grammar").
+    const kept = { sid: 'KeptNumericAccount', location: web.location, statement: {
+      Sid: 'KeptNumericAccount', Effect: 'Allow', Principal: { Service: 'logging.s3.amazonaws.com' }, Action: 's3:PutObject', Resource: 'arn:aws:s3:::acme-web-assets/old/*',
+      Condition: { StringEquals: { 'aws:SourceAccount': 777777777777 }, Null: { 'aws:SourceAccount': false, 'aws:SourceArn': 'false' } },
+    } };
+    const changed = withBuckets({ 'acme-web-assets': { keepStatements: { ...web.keepStatements!, statements: [...web.keepStatements!.statements, kept] } } });
+
+    expect(bySid(rcp(changed), 'DenyServicesActingForOtherAccounts').Condition!.StringNotEquals!['aws:SourceAccount'])
+      .toEqual(['111111111111', '222222222222', '333333333333', '444444444444', '100000000000', '777777777777']);
+  });
 });
 
 describe('service control policy', () => {

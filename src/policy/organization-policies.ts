@@ -135,7 +135,7 @@ function servicesForOtherAccounts(registry: Registry): Statement {
 function serviceSourceAccounts(registry: Registry): string[] {
   const declared = registry.buckets.flatMap((b) => b.services.flatMap((s) => [...(s.sourceAccount ? [s.sourceAccount] : []), ...s.sourceArn.flatMap(accountOf)]));
   const kept = registry.buckets.flatMap((b) => (b.keepStatements?.statements ?? []).flatMap((k) => [
-    ...conditionValues(k.statement, 'aws:SourceAccount'), ...conditionValues(k.statement, 'aws:SourceArn').flatMap(accountOf),
+    ...conditionValues(k.statement, 'aws:SourceAccount').filter(isAccountId), ...conditionValues(k.statement, 'aws:SourceArn').flatMap(accountOf),
   ]));
   return [...new Set([...registry.accounts.map((a) => a.id), ...declared, ...kept])];
 }
@@ -143,15 +143,22 @@ function serviceSourceAccounts(registry: Registry): string[] {
 /** The account of an ARN, when it names one (S3 bucket ARNs do not). */
 function accountOf(arn: string): string[] {
   const account = arnAccount(arn);
-  return account && /^\d{12}$/.test(account) ? [account] : [];
+  return account && isAccountId(account) ? [account] : [];
 }
 
-/** The values a kept statement's conditions give `key`, under any operator (condition keys are case-insensitive). */
+function isAccountId(value: string): boolean {
+  return /^\d{12}$/.test(value);
+}
+
+/**
+ * The values a kept statement's conditions give `key`, under any operator (condition keys are case-insensitive), as
+ * strings: a condition value may be a JSON string, number or Boolean ("IAM JSON policy grammar", IAM User Guide).
+ */
 function conditionValues(statement: Readonly<Record<string, unknown>>, key: string): string[] {
   const condition = (statement.Condition ?? {}) as Record<string, Record<string, unknown>>;
   return Object.values(condition).flatMap((block) => Object.entries(block ?? {})
     .filter(([k]) => k.toLowerCase() === key.toLowerCase())
-    .flatMap(([, v]) => [v].flat().filter((x): x is string => typeof x === 'string')));
+    .flatMap(([, v]) => [v].flat().map(String)));
 }
 
 /**
