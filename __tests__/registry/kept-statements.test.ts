@@ -102,6 +102,7 @@ describe('keepStatements', () => {
     ['a session of an app role', 'arn:aws:sts::111111111111:assumed-role/keyless-app-a/nightly-export'],
     ['one app\'s role by a wildcard before its path', 'arn:aws:iam::111111111111:role/*/keyless-app-a'],
     ['one app\'s sessions by a wildcard', 'arn:aws:sts::111111111111:assumed-role/*app-a/*'],
+    ['the role of an app on another bucket of this account, by a wildcard', 'arn:aws:iam::111111111111:role/*/keyless-app-b'],
   ])('GIVEN an Allow to %s WHEN validated THEN it is refused: it would bypass the prefix scoping', (_, principal) => {
     expect(problems(doc({ Sid: 'Read', Principal: principal === '*' ? '*' : { AWS: principal }, ...READ }), { exclusive: false })).toEqual([
       `policies/shared.json:4:5: error: statement "Read" allows ${principal}, which covers keyless app roles (arn:aws:iam::111111111111:role/keyless/keyless-*): ` +

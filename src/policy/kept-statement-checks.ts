@@ -21,9 +21,11 @@ const ANY_APP = 'keyless-verify-any-app';
  * no Allow to a principal the exclusive guardrail denies (it would never take effect).
  */
 export function keptStatementDiagnostics(registry: Registry): Diagnostic[] {
+  // Every app, not only the bucket's: an app with a role in the bucket account through another bucket (or a later
+  // one) would get this bucket too from an Allow to its role.
+  const appIds = registry.apps.map((app) => app.id);
   return registry.buckets.flatMap((bucket) => {
     const owner = registry.accounts.find((a) => a.alias === bucket.account)!;
-    const appIds = registry.apps.filter((app) => app.access.some((a) => a.bucket === bucket.name)).map((app) => app.id);
     return (bucket.keepStatements?.statements ?? []).flatMap((kept) => statementProblems(kept, bucket, owner, appIds));
   });
 }
