@@ -69,8 +69,8 @@ function fixes(denied: Grantee, bucket: Bucket, owner: Account): string {
 /** Whether a Condition block tests aws:SourceArn or aws:SourceAccount (keys are case-insensitive in IAM). */
 function holdsSource(condition: unknown): boolean {
   if (typeof condition !== 'object' || condition === null) return false;
-  return Object.values(condition).some((keys) => typeof keys === 'object' && keys !== null
-    && Object.keys(keys).some((k) => ['aws:sourcearn', 'aws:sourceaccount'].includes(k.toLowerCase())));
+  // An operator's keys: a JSON value other than an object has none that can match (null none, a string its indices).
+  return Object.values(condition).some((keys) => Object.keys(keys ?? {}).some((k) => ['aws:sourcearn', 'aws:sourceaccount'].includes(k.toLowerCase())));
 }
 
 /** The principals of a statement; a NotPrincipal Allow grants everyone else, as `*`. */
