@@ -1,0 +1,125 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { AccountPlan, organizationPlan, planAccounts } from '../../src/policy/account-plan';
+import { formatDiagnostic } from '../../src/registry/diagnostics';
+import { readRegistryFiles } from '../../src/registry/load';
+import { Registry } from '../../src/registry/model';
+import { validateRegistry } from '../../src/registry/validate';
+import { writeRegistry } from '../helpers';
+import { ACCOUNTS, app, CERT_ACCOUNTS, certificateApp, TEST_CA } from '../registry/fixtures';
+
+/** A registry given as texts (apps by file name), written to disk with the CA bundle of CERT_ACCOUNTS; it must have no error. */
+function registryOf(accounts: string, apps: Record<string, string>): Registry {
+  const root = writeRegistry(accounts, apps);
+  mkdirSync(join(root, 'ca'));
+  writeFileSync(join(root, 'ca', 'node-ca.pem'), TEST_CA);
+  const { registry, diagnostics } = validateRegistry(root, readRegistryFiles(root), {}, new Date('2027-01-01T00:00:00Z'));
+  if (!registry) throw new Error(diagnostics.map(formatDiagnostic).join('\n'));
+  return registry;
+}
+
+/** The plans of a registry, by account alias. */
+function plansOf(accounts: string, apps: Record<string, string>): Record<string, AccountPlan> {
+  return Object.fromEntries(planAccounts(registryOf(accounts, apps)).map((p) => [p.account.alias, p]));
+}
+
+/** The app `id` whose consumer is `principal` of account swarm. */
+const consumedBy = (id: string, principal: string) => app(id).replace('principal: role/node', `principal: ${principal}`);
+
+describe('planAccounts', () => {
+  describe('IAM Roles Anywhere', () => {
+    // Files a.yaml, b.yaml, c.yaml: the certificate apps come in the registry as zeta before alpha.
+    const plans = plansOf(CERT_ACCOUNTS, { a: certificateApp('zeta'), b: certificateApp('alpha'), c: app('c') });
+
+    test('GIVEN a certificate authority of account data WHEN planned THEN data gets its trust anchor, with its certificate, and swarm none', () => {
+      expect(plans.data.trustAnchors).toEqual([{
+        ca: 'node-ca',
+        name: 'keyless-node-ca',
+        certificate: TEST_CA,
+        arnPlaceholder: 'arn:aws:rolesanywhere:eu-central-1:111111111111:trust-anchor/keyless-trust-anchor-node-ca________',
+      }]);
+      expect(plans.swarm.trustAnchors).toEqual([]);
+    });
+
+    test('GIVEN certificate and ExternalId apps in data WHEN planned THEN its profile vends the certificate apps\' roles only, sorted, and swarm has no profile', () => {
+      expect(plans.data.roles.map((r) => r.appId)).toEqual(['zeta', 'alpha', 'c']);
+      expect(plans.data.profile).toEqual({
+        name: 'keyless-apps',
+        roleArns: ['arn:aws:iam::111111111111:role/keyless/keyless-alpha', 'arn:aws:iam::111111111111:role/keyless/keyless-zeta'],
+      });
+      expect(plans.swarm).not.toHaveProperty('profile');
+    });
+  });
+
+  describe('bucket policies', () => {
+    const accounts = ACCOUNTS.replace('    account: data\n', '    account: data\n    existingPolicy: adopt\n  moved:\n    account: data\n    region: us-east-1\n');
+    const plans = plansOf(accounts, { a: app('a') });
+    const withoutPolicy = (p: AccountPlan) => p.bucketPolicies.map(({ policy, ...rest }) => rest);
+
+    test('GIVEN a bucket in another region than its account WHEN planned THEN its policy names that region; one in the account\'s region names none', () => {
+      expect(withoutPolicy(plans.data).map((b) => ['region' in b, b.region])).toEqual([[false, undefined], [true, 'us-east-1']]);
+    });
+
+    test('GIVEN existingPolicy: adopt on one bucket WHEN planned THEN that bucket\'s policy is imported first and the other\'s is not', () => {
+      expect(withoutPolicy(plans.data)).toStrictEqual([{ bucket: 'shared', adopt: true }, { bucket: 'moved', region: 'us-east-1' }]);
+      expect(plans.swarm.bucketPolicies).toEqual([]);
+    });
+  });
+
+  describe('organization', () => {
+    const accounts = `${ACCOUNTS}organization:\n  account: swarm\n  targets: ["ou-ab12-34cd5678"]\n`;
+    const plans = plansOf(accounts, { a: app('a') });
+
+    test('GIVEN organization: in account swarm WHEN planned THEN swarm holds the policies, attached to its targets, and data none', () => {
+      expect(plans.swarm.organization?.targets).toEqual(['ou-ab12-34cd5678']);
+      expect(plans.swarm.organization?.resourceControlPolicies.flatMap((d) => d.Statement).map((s) => s.Sid)).toContain('DenyInsecureTransportForKeylessBuckets');
+      expect(plans.data).not.toHaveProperty('organization');
+    });
+
+    test('GIVEN a registry without organization WHEN its organization plan is built THEN it is attached to nothing', () => {
+      expect(organizationPlan(registryOf(ACCOUNTS, { a: app('a') })).targets).toEqual([]);
+    });
+  });
+
+  describe('roles', () => {
+    const long = 'x'.repeat(1200);
+    const plans = plansOf(ACCOUNTS, {
+      a: `${app('a')}description: Uploads the nightly exports\n`,
+      b: app('b'),
+      c: `${app('c')}description: ${long}\n`,
+    });
+
+    test('GIVEN apps with and without a description WHEN planned THEN each role description names the app and owner, then the description if any', () => {
+      const [a, b] = plans.data.roles;
+      expect(a.description).toBe('keyless app a (team-a): Uploads the nightly exports');
+      expect(b.description).toBe('keyless app b (team-b)');
+    });
+
+    test('GIVEN a description longer than IAM takes WHEN planned THEN the role description is cut to 1000 characters', () => {
+      const c = plans.data.roles[2].description;
+      expect(c).toBe(`keyless app c (team-c): ${long}`.slice(0, 1000));
+      expect(c).toHaveLength(1000);
+    });
+  });
+
+  describe('consumer policies', () => {
+    // Registry order: zeta-node's app before alpha-node's.
+    const plans = plansOf(ACCOUNTS, { a: consumedBy('a', 'role/zeta-node'), b: consumedBy('b', 'role/alpha-node'), c: consumedBy('c', 'role/zeta-node') });
+
+    test('GIVEN two consumer roles of swarm WHEN planned THEN swarm gets one policy per principal, sorted by principal, opening exactly its apps\' roles; data gets none', () => {
+      expect(plans.swarm.consumers.map((c) => ({
+        principal: c.principal.principalArn,
+        names: c.policyNames,
+        opens: c.policies.flatMap((d) => d.Statement).flatMap((s) => [s.Resource].flat()),
+      }))).toEqual([
+        { principal: 'arn:aws:iam::222222222222:role/alpha-node', names: ['keyless-consume-role-alpha-node'], opens: ['arn:aws:iam::111111111111:role/keyless/keyless-b'] },
+        {
+          principal: 'arn:aws:iam::222222222222:role/zeta-node',
+          names: ['keyless-consume-role-zeta-node'],
+          opens: ['arn:aws:iam::111111111111:role/keyless/keyless-a', 'arn:aws:iam::111111111111:role/keyless/keyless-c'],
+        },
+      ]);
+      expect(plans.data.consumers).toEqual([]);
+    });
+  });
+});
