@@ -1,3 +1,4 @@
+import { isRecord, partitionPoint } from './collections';
 import { Diagnostic, error, SourceLocation } from './diagnostics';
 import { KeptStatement, KeptStatements } from './model';
 import { AccountsFile } from './schema';
@@ -62,10 +63,10 @@ export function parseKeepFile(file: string, text: string): { statements: KeptSta
 /** Where the statements are: `Statement` of a policy document (a list, or a single statement), or the top-level array. */
 function statementList(value: unknown): { item: unknown; path: YamlPath }[] | undefined {
   if (Array.isArray(value)) return value.map((item, i) => ({ item, path: [i] }));
-  if (!isObject(value) || !('Statement' in value)) return undefined;
+  if (!isRecord(value) || !('Statement' in value)) return undefined;
   const statement = value.Statement;
   if (Array.isArray(statement)) return statement.map((item, i) => ({ item, path: ['Statement', i] }));
-  return isObject(statement) ? [{ item: statement, path: ['Statement'] }] : undefined;
+  return isRecord(statement) ? [{ item: statement, path: ['Statement'] }] : undefined;
 }
 
 function statementsOf(source: YamlSource, list: { item: unknown; path: YamlPath }[]): { statements: KeptStatement[]; diagnostics: Diagnostic[] } {
@@ -75,7 +76,7 @@ function statementsOf(source: YamlSource, list: { item: unknown; path: YamlPath 
   list.forEach(({ item, path }, i) => {
     const at = source.locate(path);
     const n = `statement ${i + 1}`;
-    if (!isObject(item)) {
+    if (!isRecord(item)) {
       diagnostics.push(error(at, `${n} is not a JSON object; write each statement as { "Sid": …, "Effect": …, … }`));
       return;
     }
@@ -124,15 +125,5 @@ function firstBadOffset(text: string): number {
       return at ? Number(at[1]) < length : !/end of JSON input/.test(message);
     }
   };
-  let [low, high] = [0, text.length];
-  while (low < high) {
-    const mid = Math.floor((low + high) / 2);
-    if (failsInside(mid)) high = mid;
-    else low = mid + 1;
-  }
-  return Math.max(0, low - 1);
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return Math.max(0, partitionPoint(text.length, (length) => !failsInside(length)) - 1);
 }

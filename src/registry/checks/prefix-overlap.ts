@@ -1,3 +1,4 @@
+import { groupBy, partitionPoint } from '../collections';
 import { error } from '../diagnostics';
 import { Check, where } from './check';
 import { Entry, entries, ownerOf } from './share-index';
@@ -7,13 +8,7 @@ import { Entry, entries, ownerOf } from './share-index';
  * shares with the other app (share-from checks that both sides declared it). Symmetric, so file order does not matter.
  */
 export const prefixOverlap: Check = ({ apps }) => {
-  const byBucket = new Map<string, Entry[]>();
-  for (const entry of entries(apps)) {
-    const claims = byBucket.get(entry.access.bucket);
-    if (claims) claims.push(entry);
-    else byBucket.set(entry.access.bucket, [entry]);
-  }
-  return [...byBucket.entries()].flatMap(([bucket, claims]) => {
+  return [...groupBy(entries(apps), (entry) => entry.access.bucket)].flatMap(([bucket, claims]) => {
     const overlapping = overlapIndex(claims);
     return claims.flatMap((claim, i) => {
       const other = firstConflict(claims, i, overlapping(claim.prefix));
@@ -44,30 +39,14 @@ function conflict(a: Entry, b: Entry): boolean {
  * `/`, so the ones a prefix starts with end at one of its slashes; the ones starting with it sort right after it.
  */
 function overlapIndex(claims: readonly Entry[]): (prefix: string) => number[] {
-  const byPrefix = new Map<string, number[]>();
-  claims.forEach((claim, i) => {
-    const same = byPrefix.get(claim.prefix);
-    if (same) same.push(i);
-    else byPrefix.set(claim.prefix, [i]);
-  });
+  const byPrefix = groupBy(claims.keys(), (i) => claims[i].prefix);
   const sorted = [...byPrefix.keys()].sort();
   return (prefix) => {
     const found: number[] = [];
     for (let slash = prefix.indexOf('/'); slash !== -1 && slash < prefix.length - 1; slash = prefix.indexOf('/', slash + 1)) {
       found.push(...(byPrefix.get(prefix.slice(0, slash + 1)) ?? []));
     }
-    for (let k = lowerBound(sorted, prefix); k < sorted.length && sorted[k].startsWith(prefix); k++) found.push(...byPrefix.get(sorted[k])!);
+    for (let k = partitionPoint(sorted.length, (k) => sorted[k] < prefix); k < sorted.length && sorted[k].startsWith(prefix); k++) found.push(...byPrefix.get(sorted[k])!);
     return found;
   };
-}
-
-/** The first index in `sorted` whose value is not below `value`. */
-function lowerBound(sorted: readonly string[], value: string): number {
-  let [low, high] = [0, sorted.length];
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (sorted[mid] < value) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }

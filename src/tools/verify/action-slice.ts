@@ -1,4 +1,5 @@
-import { isPlainPolicyString, isRecord, stringsIn } from './plain-string';
+import { isRecord } from '../../registry/collections';
+import { isPlainPolicyString, stringsIn } from './plain-string';
 
 /**
  * A policy without the statements whose Action cannot name one request's action, with the same decision as the

@@ -20,8 +20,3 @@ export function stringsIn(value: unknown): string[] {
   if (typeof value === 'object' && value !== null) return Object.entries(value).flatMap(([k, v]) => [k, ...stringsIn(v)]);
   return [];
 }
-
-/** A JSON object: a policy document or statement as the synthesized output holds it. */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

@@ -29,7 +29,8 @@ export interface ResolverOptions {
  * many scenarios use it (a thousand apps share one bucket policy).
  */
 export class PolicyResolver {
-  private readonly validated = new WeakMap<object, Resolved<ValidatedPolicy>>();
+  /** By kind, then document: one document can stand in as an identity and as a resource policy, valid as only one. */
+  private readonly validated = new Map<PolicyKind, WeakMap<object, Resolved<ValidatedPolicy>>>();
   /** Policies cut down to one request's resource and action, by policy, then action and resource (see *-slice.ts). */
   private readonly sliced = new WeakMap<ValidatedPolicy, Map<string, ValidatedPolicy>>();
   /** Invalid synthesized policies, each reported once. */
@@ -167,7 +168,9 @@ export class PolicyResolver {
 
   /** A synthesized policy, validated once; an unrenderable or invalid one is an error for every scenario using it. */
   private check(source: PolicySource, kind: PolicyKind, cacheKey: object = source): Resolved<ValidatedPolicy> {
-    const cached = this.validated.get(cacheKey);
+    let ofKind = this.validated.get(kind);
+    if (!ofKind) this.validated.set(kind, (ofKind = new WeakMap()));
+    const cached = ofKind.get(cacheKey);
     if (cached) return cached;
     let resolved: Resolved<ValidatedPolicy>;
     if (source.document === undefined) {
@@ -180,7 +183,7 @@ export class PolicyResolver {
         : { value: policy };
       if ('error' in resolved) this.errors.add(resolved.error);
     }
-    this.validated.set(cacheKey, resolved);
+    ofKind.set(cacheKey, resolved);
     return resolved;
   }
 }

@@ -1,3 +1,4 @@
+import { groupBy } from '../../registry/collections';
 import { ScenarioResult, VerifyReport } from './types';
 
 export interface TableOptions {
@@ -27,12 +28,7 @@ export function formatTable(report: VerifyReport, options: TableOptions): string
 
 /** Results grouped as they were derived: app by app, then bucket by bucket. */
 function groups(results: readonly ScenarioResult[]): [string, ScenarioResult[]][] {
-  const byTitle = new Map<string, ScenarioResult[]>();
-  for (const r of results) {
-    const title = r.app !== undefined ? `app ${r.app}` : r.bucket !== undefined ? `bucket ${r.bucket}` : `account ${r.account}`;
-    byTitle.set(title, [...(byTitle.get(title) ?? []), r]);
-  }
-  return [...byTitle];
+  return [...groupBy(results, (r) => (r.app !== undefined ? `app ${r.app}` : r.bucket !== undefined ? `bucket ${r.bucket}` : `account ${r.account}`))];
 }
 
 /** `Denied by <Sid>` for a guardrail scenario, whose denial must come from that statement. */

@@ -1,4 +1,5 @@
-import { isPlainPolicyString, isRecord } from './plain-string';
+import { isRecord } from '../../registry/collections';
+import { isPlainPolicyString } from './plain-string';
 
 /**
  * A policy cut down to the Resource and NotResource entries that can match one request, with the same decision as

@@ -1,4 +1,5 @@
 import { AppRole, appRoles } from '../../policy/app-roles';
+import { groupBy } from '../../registry/collections';
 import { Registry } from '../../registry/model';
 import { assumeScenarios } from './assume-scenarios';
 import { bucketScenarios } from './bucket-scenarios';
@@ -28,8 +29,7 @@ export function deriveScenarios(registry: Registry, options: ScenarioOptions = {
 /** deriveScenarios in groups, in the same order: one per selected app (all its roles), then one for the buckets. */
 export function scenarioGroups(registry: Registry, options: ScenarioOptions = {}): ScenarioGroup[] {
   const all = appRoles(registry);
-  const rolesOf = new Map<string, AppRole[]>();
-  for (const role of all) rolesOf.set(role.app.id, [...(rolesOf.get(role.app.id) ?? []), role]);
+  const rolesOf = groupBy(all, (role) => role.app.id);
   const selected = options.apps ? [...rolesOf].filter(([id]) => options.apps!.includes(id)) : [...rolesOf];
   const perApp = selected.map(([, roles]): ScenarioGroup => () => roles.flatMap((role) => roleScenarios(registry, role, roles.length > 1)));
   const usedBuckets = new Set(selected.flatMap(([, roles]) => roles.flatMap((r) => r.access.map((a) => a.bucket))));

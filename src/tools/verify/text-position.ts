@@ -1,3 +1,4 @@
+import { partitionPoint } from '../../registry/collections';
 import type { Stack } from './terraform-json';
 
 /** Where each object key of a stack file starts, and where each line starts: built once per stack. */
@@ -33,14 +34,7 @@ export function locate(stack: Stack, name: string, key: string): string {
   return `${stack.file}:${line + 1}:${at - lineStarts[line] + 1}`;
 }
 
-/** The 0-based line holding offset `at`: the last line start not after it (binary search). */
+/** The 0-based line holding offset `at`: the last line start not after it. */
 function lineIndex(lineStarts: readonly number[], at: number): number {
-  let low = 0;
-  let high = lineStarts.length - 1;
-  while (low < high) {
-    const mid = Math.ceil((low + high) / 2);
-    if (lineStarts[mid] <= at) low = mid;
-    else high = mid - 1;
-  }
-  return low;
+  return Math.max(0, partitionPoint(lineStarts.length, (i) => lineStarts[i] <= at) - 1);
 }
