@@ -1,3 +1,8 @@
+import { z } from 'zod';
+import { checkSchema } from '../../../src/registry/checks/schema';
+import { formatDiagnostic } from '../../../src/registry/diagnostics';
+import { toJsonSchema } from '../../../src/registry/json-schema';
+import { YamlSource } from '../../../src/registry/yaml-source';
 import { ACCOUNTS, app, problems } from '../fixtures';
 
 const accountsWith = (from: string, to: string) => ACCOUNTS.replace(from, to);
@@ -30,6 +35,12 @@ describe('schema check', () => {
     test('GIVEN a misspelt key inside { env: … } WHEN validated THEN the union branch of the mapping is the one reported', () => {
       expect(problems(ACCOUNTS, appWith('externalId: a-0123456789abcdef', 'externalId: { evn: A_EXTERNAL_ID }'))).toEqual([
         'apps/a.yaml:6:15: error: unknown field "evn" (did you mean "env"?)',
+      ]);
+    });
+
+    test('GIVEN a cloud backend without workspace WHEN validated THEN the cloud branch, with fewer problems than the s3 one, is reported', () => {
+      expect(problems(accountsWith('    region: eu-central-1\n', '    region: eu-central-1\n    backend: { cloud: { organization: acme } }\n'), {})).toEqual([
+        'accounts.yaml:5:23: error: missing field "workspace"; add it',
       ]);
     });
   });
@@ -81,6 +92,65 @@ describe('schema check', () => {
       expect(problems('- data\n', {})).toEqual([
         'accounts.yaml:1:1: error: the file must be a mapping (key: value lines), not a list',
       ]);
+    });
+
+    test.each([
+      ['a scalar', 'hello\n', 'not a string ("hello")'],
+      ['a number', '42\n', 'not a number (42)'],
+    ])('GIVEN a file that is %s WHEN validated THEN the file itself is reported with its value', (_label, text, found) => {
+      expect(problems(text, {})).toEqual([`accounts.yaml:1:1: error: the file must be a mapping (key: value lines), ${found}`]);
+    });
+
+    test('GIVEN a mapping where a string belongs WHEN validated THEN the found type is named', () => {
+      expect(problems(ACCOUNTS, appWith('owner: team-a', 'owner: { name: team-a }'))).toEqual([
+        'apps/a.yaml:2:8: error: "owner" must be a string, not a mapping',
+      ]);
+    });
+
+    test('GIVEN an unquoted true where a string belongs WHEN validated THEN YAML\'s boolean reading is explained and quoting asked for', () => {
+      expect(problems(ACCOUNTS, appWith('owner: team-a', 'owner: true'))).toEqual([
+        'apps/a.yaml:2:8: error: "owner" must be a string, but YAML reads the unquoted true as a boolean; quote it: "true"',
+      ]);
+    });
+
+    test('GIVEN a number reached through an alias where a string belongs WHEN validated THEN the type is named, there being no written text to quote', () => {
+      const userApp = app('a').replace('principal: role/node', 'principal: user/batch');
+      expect(problems(ACCOUNTS, { a: `${userApp}maxSessionDuration: &hour 3600\ndescription: *hour\n` })).toEqual([
+        'apps/a.yaml:12:14: error: "description" must be a string, not a number (3600)',
+      ]);
+    });
+
+    test('GIVEN a number where true or false belongs WHEN validated THEN the number is shown with its type', () => {
+      expect(problems(accountsWith('    account: data\n', '    account: data\n    exclusive: 1\n'), {})).toEqual([
+        'accounts.yaml:12:16: error: "buckets.shared.exclusive" must be true or false, not a number (1)',
+      ]);
+    });
+
+    test.each([
+      ['40', 'x'.repeat(40), 'x'.repeat(40)],
+      ['41', 'x'.repeat(41), `${'x'.repeat(37)}...`],
+    ])('GIVEN a string of %s characters where a number belongs WHEN validated THEN it is shown cut to 40 characters', (_length, value, shown) => {
+      expect(problems(ACCOUNTS, { a: `${app('a')}maxSessionDuration: ${value}\n` })).toEqual([
+        `apps/a.yaml:11:21: error: "maxSessionDuration" must be a number, not a string ("${shown}")`,
+      ]);
+    });
+
+    test('GIVEN a field in a bucket whose name has dots WHEN validated THEN the name is written as ["…"] in the field path', () => {
+      expect(problems(accountsWith('  shared:\n    account: data', '  my.bucket:\n    account: 5'), {})).toEqual([
+        'accounts.yaml:11:14: error: "buckets[\"my.bucket\"].account" must be a string, but YAML reads the unquoted 5 as a number; quote it: "5"',
+      ]);
+    });
+  });
+
+  describe('choices', () => {
+    const withExistingPolicy = (value: string) => accountsWith('    account: data\n', `    account: data\n    existingPolicy:${value}\n`);
+
+    test.each([
+      ['a number', ' 5', 'accounts.yaml:12:21: error: "buckets.shared.existingPolicy" has unknown value a number (5); use one of: adopt, replace'],
+      ['nothing', '', 'accounts.yaml:12:20: error: "buckets.shared.existingPolicy" has unknown value empty; use one of: adopt, replace'],
+      ['a list', ' [adopt]', 'accounts.yaml:12:21: error: "buckets.shared.existingPolicy" has unknown value a list; use one of: adopt, replace'],
+    ])('GIVEN existingPolicy set to %s WHEN validated THEN what was found is named, with no suggestion, and the choices listed', (_label, value, message) => {
+      expect(problems(withExistingPolicy(value), {})).toEqual([message]);
     });
   });
 
@@ -325,6 +395,22 @@ describe('schema check', () => {
       expect(problems(ACCOUNTS, appWith('prefix: a/', `prefix: ${prefix}`))).toEqual([
         `apps/a.yaml:9:13: error: "access[0].prefix" must not be "" or "/" (the whole bucket): each app owns a prefix under which its objects live, e.g. "myapp-123/"; leave prefix out for the default "<id>/" (found ${prefix})`,
       ]);
+    });
+  });
+
+  describe('shapes the registry files do not have yet', () => {
+    /** checkSchema's diagnostics for `text` (file x.yaml) against `schema`. */
+    const check = (schema: z.ZodType, text: string) =>
+      checkSchema(YamlSource.parse('x.yaml', text), schema, toJsonSchema(schema)).diagnostics.map(formatDiagnostic);
+
+    test('GIVEN a bad key in a record below the top WHEN checked THEN the record is named by its whole path', () => {
+      const schema = z.strictObject({ app: z.strictObject({ tags: z.record(z.string().regex(/^[a-z]+$/, { error: 'must be lower case' }), z.string()) }) });
+      expect(check(schema, 'app:\n  tags:\n    Team: a\n')).toEqual(['x.yaml:3:5: error: "app.tags" key "Team" must be lower case']);
+    });
+
+    test('GIVEN a key in a mapping that takes no fields WHEN checked THEN removing it is the only fix offered', () => {
+      const schema = z.strictObject({ reserved: z.strictObject({}) });
+      expect(check(schema, 'reserved:\n  x: 1\n')).toEqual(['x.yaml:2:3: error: unknown field "x"; remove it']);
     });
   });
 });

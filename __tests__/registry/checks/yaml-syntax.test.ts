@@ -32,6 +32,38 @@ id: b
     ]);
   });
 
+  test('GIVEN a key written twice with spaces before its colon WHEN validated THEN the field is named without them', () => {
+    expect(problems(ACCOUNTS, { a: `${app('a')}owner  : team-b\n` })).toEqual([
+      'apps/a.yaml:11:1: error: field "owner" appears twice in the same mapping; keep one of them',
+    ]);
+  });
+
+  test('GIVEN a quoted key with a quote inside written twice WHEN validated THEN only the enclosing quotes are dropped', () => {
+    expect(problems(ACCOUNTS, { a: `${app('a')}"it's": 1\n"it's": 2\n` })).toEqual([
+      'apps/a.yaml:12:1: error: field "it\'s" appears twice in the same mapping; keep one of them',
+    ]);
+  });
+
+  test('GIVEN the empty key written twice WHEN validated THEN "a key" is reported, not an empty name', () => {
+    expect(problems(ACCOUNTS, { a: `${app('a')}"": 1\n"": 2\n` })).toEqual([
+      'apps/a.yaml:12:1: error: a key appears twice in the same mapping; keep one of them',
+    ]);
+  });
+
+  test('GIVEN a complex key before a duplicate key WHEN validated THEN both are reported in file order', () => {
+    // The parser reports the duplicate key; keyless finds the complex key after it: the first problem in the file leads.
+    expect(problems(ACCOUNTS, { a: `? [x, y]\n: z\n${app('a')}owner: team-b\n` })).toEqual([
+      'apps/a.yaml:1:3: error: a key is a list or a mapping, often a stray "?" or a value moved left of its colon; keys are plain names such as "bucket"',
+      'apps/a.yaml:13:1: error: field "owner" appears twice in the same mapping; keep one of them',
+    ]);
+  });
+
+  test('GIVEN a tab indenting a field WHEN validated THEN spaces are asked for', () => {
+    expect(problems(ACCOUNTS, { a: app('a').replace('  account: swarm', '\taccount: swarm') })).toEqual([
+      'apps/a.yaml:4:1: error: a tab is used for indentation; YAML indents with spaces only',
+    ]);
+  });
+
   test('GIVEN two YAML documents in one file WHEN validated THEN one document per file is asked for', () => {
     expect(problems(ACCOUNTS, { a: `${app('a')}---\n${app('b')}` })).toEqual([
       'apps/a.yaml:11:1: error: the file holds more than one YAML document (a second "---" line); keep one document per file',

@@ -22,7 +22,8 @@ function flattenUnions(issue: Issue, root: unknown, prefix: YamlPath = []): Issu
   if (issue.code !== 'invalid_union' || !issue.errors.length) return [{ ...issue, path } as Issue];
   const fitsType = issue.errors.filter((branch) => !branch.some((i) => i.code === 'invalid_type' && i.path.length === 0));
   if (!fitsType.length) {
-    const expected = issue.errors.map((branch) => (branch[0] as { expected?: string }).expected ?? 'value');
+    // A branch that fails on the value's type stops there: its one issue is that invalid_type.
+    const expected = issue.errors.map((branch) => (branch[0] as z.core.$ZodIssueInvalidType).expected);
     return [{ code: 'invalid_type', expected: expected.join(' or '), path, message: '', input: valueAt(root, path) } as Issue];
   }
   const best = fitsType.reduce((a, b) => (b.length < a.length ? b : a));
@@ -52,7 +53,8 @@ function describeIssue(issue: Issue, source: YamlSource, json: JsonSchemaNode, s
     case 'invalid_value':
       return [error(source.locate(path), unknownValue(path, valueAt(source.value, path), issue.values.map(String)))];
     case 'invalid_key':
-      return [error(source.locate(path, true), `${fieldName(path.slice(0, -1))} key "${String(path[path.length - 1])}" ${issue.issues[0]?.message ?? 'is not allowed'}`)];
+      // zod raises invalid_key only with the issues of the key's schema, so there is a first one.
+      return [error(source.locate(path, true), `${fieldName(path.slice(0, -1))} key "${String(path[path.length - 1])}" ${issue.issues[0].message}`)];
     default:
       return [error(source.locate(path), `${fieldName(path)} ${issue.message}${found(valueAt(source.value, path))}`)];
   }
@@ -67,11 +69,13 @@ function unknownField(key: string, known: readonly string[]): string {
 function wrongType(expected: string, path: YamlPath, source: YamlSource, json: JsonSchemaNode, suggested: ReadonlySet<string>): Diagnostic[] {
   const parent = valueAt(source.value, path.slice(0, -1));
   const key = path[path.length - 1];
-  const isMissing = path.length > 0 && isMapping(parent) && !Object.prototype.hasOwnProperty.call(parent, key);
+  // zod reports only paths inside the value it walked: below the top, the parent is a mapping or a list (whose items exist).
+  const isMissing = path.length > 0 && !Object.prototype.hasOwnProperty.call(parent, key);
   if (isMissing) {
     if (suggested.has(pathKey(path))) return [];
     const about = describeField(json, path);
-    return [error(source.locate(path.slice(0, -1)), `missing field "${String(key)}"${about ? ` (${about})` : ''}; add it`)];
+    // The field has no node: locate finds the mapping it is missing from.
+    return [error(source.locate(path), `missing field "${String(key)}"${about ? ` (${about})` : ''}; add it`)];
   }
   const value = valueAt(source.value, path);
   const want = typeName(expected);
@@ -81,7 +85,8 @@ function wrongType(expected: string, path: YamlPath, source: YamlSource, json: J
     return [error(source.locate(path), `${fieldName(path)} must be a string, but YAML reads the unquoted ${written} ${reads}; quote it: "${written}"`)];
   }
   if (value === null) return [error(source.locate(path), `${fieldName(path)} has no value; write ${want}`)];
-  const shown = expected === 'int' && typeof value === 'number' ? String(value) : valueType(value);
+  // zod expects an int only of a number (any other value fails as "expected number" first): show the fraction.
+  const shown = expected === 'int' ? String(value) : valueType(value);
   return [error(source.locate(path), `${fieldName(path)} must be ${want}, not ${shown}`)];
 }
 
@@ -113,7 +118,7 @@ function typeName(expected: string): string {
 }
 
 function valueType(value: unknown): string {
-  if (value === null || value === undefined) return 'empty';
+  if (value == null) return 'empty';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
   if (typeof value === 'string') return `a string ("${value.length > 40 ? `${value.slice(0, 37)}...` : value}")`;
@@ -131,15 +136,7 @@ function pathKey(path: YamlPath): string {
   return JSON.stringify(path);
 }
 
-function isMapping(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
+/** The value at a path zod reported: it exists up to its parent (a missing field's own value is undefined). */
 function valueAt(root: unknown, path: YamlPath): unknown {
-  let value = root;
-  for (const segment of path) {
-    if (typeof value !== 'object' || value === null || !Object.prototype.hasOwnProperty.call(value, segment)) return undefined;
-    value = (value as Record<string | number, unknown>)[segment];
-  }
-  return value;
+  return path.reduce<unknown>((value, segment) => (value as Record<string | number, unknown>)[segment], root);
 }

@@ -28,5 +28,5 @@ function describe(problem: SyntaxProblem, text: string): string {
 
 /** The key text starting at `offset`, up to its colon or the end of the line. */
 function keyAt(text: string, offset: number): string {
-  return /^[^:\n]*/.exec(text.slice(offset))![0].trim().replace(/^["']|["']$/g, '');
+  return text.slice(offset).split(/[:\n]/)[0].trim().replace(/^["']|["']$/g, '');
 }
