@@ -45,9 +45,13 @@ export function problems(accounts: string, apps: Record<string, string>, env: No
   return validateRegistry('/registry', files, env).diagnostics.map(formatDiagnostic);
 }
 
-/** The CA (valid 2026–2126) and non-CA test certificates in __tests__/fixtures/ca. */
+/** The CA (valid 2026-12-05T00:55:03Z – 2126-11-11T00:55:03Z) and non-CA test certificates in __tests__/fixtures/ca. */
 export const TEST_CA = readFileSync(join(__dirname, '..', 'fixtures', 'ca', 'ca.pem'), 'utf8');
 export const TEST_LEAF = readFileSync(join(__dirname, '..', 'fixtures', 'ca', 'leaf.pem'), 'utf8');
+/** A CA of 7940 characters (a long nsComment), close to the trust anchor's 8000. */
+export const TEST_LARGE_CA = readFileSync(join(__dirname, '..', 'fixtures', 'ca', 'ca-large.pem'), 'utf8');
+/** A non-CA certificate whose subject has two parts: O=team-some-app, CN=some-app. */
+export const TEST_LEAF_WITH_ORG = readFileSync(join(__dirname, '..', 'fixtures', 'ca', 'leaf-org.pem'), 'utf8');
 
 /** ACCOUNTS with a certificate authority "node-ca" of account data, its bundle at ca/node-ca.pem; line 13 starts it, its bundle on line 15. */
 export const CERT_ACCOUNTS = `${ACCOUNTS}certificateAuthorities:

@@ -25,4 +25,12 @@ describe('consumerAccount', () => {
       'apps/a.yaml:4:3: error: consumer needs "account" (an alias from accounts.yaml) or "accountId" (12 digits, quoted, for an account outside the registry)',
     ]);
   });
+
+  test('GIVEN a misspelt alias and no principal WHEN validated THEN the alias is still checked beside the missing principal', () => {
+    const noPrincipal = app('a').replace('  account: swarm\n  principal: role/node\n', '  account: swamr\n');
+    expect(problems(ACCOUNTS, { a: noPrincipal })).toEqual([
+      'apps/a.yaml:4:3: error: missing field "principal" (role/NAME, user/NAME, root, or a full IAM ARN); add it, or use certificate: { ca: NAME } instead of account and principal',
+      'apps/a.yaml:4:12: error: unknown account "swamr" (did you mean "swarm"?); use an alias from accounts.yaml (data, swarm) or "accountId" for an account outside the registry',
+    ]);
+  });
 });

@@ -39,4 +39,10 @@ describe('consumerKind', () => {
       'apps/a.yaml:3:11: error: consumer names no principal and no certificate; write account (or accountId) and principal, or certificate: { ca: NAME } for IAM Roles Anywhere',
     ]);
   });
+
+  test('GIVEN an outside accountId without a principal WHEN validated THEN the principal is asked for, once', () => {
+    expect(check({ a: app('node-app').replace('  account: swarm\n  principal: role/node\n', '  accountId: "999999999999"\n') })).toEqual([
+      'apps/a.yaml:4:3: error: missing field "principal" (role/NAME, user/NAME, root, or a full IAM ARN); add it, or use certificate: { ca: NAME } instead of account and principal',
+    ]);
+  });
 });

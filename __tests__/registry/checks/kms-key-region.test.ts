@@ -17,4 +17,10 @@ describe('kmsKeyRegion', () => {
       'accounts.yaml:12:13: error: kmsKey is in us-east-1, but bucket "shared" is in eu-central-1 (the region of account "data"); S3 uses only KMS keys of the bucket\'s region: use a key of eu-central-1, or set "region: us-east-1" on the bucket if that is where it is',
     ]);
   });
+
+  test('GIVEN a bucket with its own region and a kmsKey of another WHEN validated THEN the bucket\'s own region is named as the source', () => {
+    expect(problems(withBucket(`    region: us-east-1\n${key('eu-west-1')}`), {})).toEqual([
+      'accounts.yaml:13:13: error: kmsKey is in eu-west-1, but bucket "shared" is in us-east-1 (its region); S3 uses only KMS keys of the bucket\'s region: use a key of us-east-1, or set "region: eu-west-1" on the bucket if that is where it is',
+    ]);
+  });
 });

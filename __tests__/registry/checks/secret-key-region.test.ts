@@ -21,4 +21,11 @@ describe('secretKeyRegion', () => {
       'apps/a.yaml:13:5: error: unknown field "key"; remove it or use one of: arn, kmsKey',
     ]);
   });
+
+  test('GIVEN a secret key of the secret\'s region but another account WHEN validated THEN kmsKey is an error naming both accounts', () => {
+    expect(problems(ACCOUNTS, { a: withSecret('arn:aws:kms:eu-central-1:222222222222:key/k1') })).toEqual([
+      'apps/a.yaml:13:13: error: kmsKey is in eu-central-1 of account 222222222222, but the secret is in eu-central-1 of account 111111111111; ' +
+      'Secrets Manager only uses keys of the secret\'s region and account: copy KmsKeyId from aws secretsmanager describe-secret --secret-id <arn>',
+    ]);
+  });
 });

@@ -55,4 +55,25 @@ describe('serviceSourceCondition', () => {
       'accounts.yaml:14:54: error: "buckets.shared.services[1].prefix" must not be "" or "/" (the whole bucket): a service gets a prefix, like an app, e.g. "myapp-123/"; name the prefix the service reads or writes (found "/")',
     ]);
   });
+
+  test('GIVEN S3 logging held to its source bucket and account WHEN validated THEN no problem: the service sends both keys (compliance)', () => {
+    expect(problems(withServices(
+      '      - { service: logging.s3.amazonaws.com, prefix: logs/, permissions: [write], sourceArn: "arn:aws:s3:::source", sourceAccount: "111111111111" }\n'), {})).toEqual([]);
+  });
+
+  test('GIVEN CloudFront held to a sourceAccount too WHEN validated THEN a warning says it is not documented to send it', () => {
+    expect(problems(withServices(
+      '      - { service: cloudfront.amazonaws.com, prefix: public/, permissions: [read], sourceArn: "arn:aws:cloudfront::111111111111:distribution/E1", sourceAccount: "111111111111" }\n'), {})).toEqual([
+      'accounts.yaml:13:9: warning: cloudfront.amazonaws.com is not documented to send aws:SourceAccount ' +
+      '(https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-s3.html): if it does not, the condition ' +
+      'denies all its requests; remove sourceAccount unless you have seen the service send it',
+    ]);
+  });
+
+  test('GIVEN a service keyless does not know, held to a sourceArn only WHEN validated THEN a warning, not an error: it has a condition', () => {
+    expect(problems(withServices(
+      '      - { service: logdelivery.elasticloadbalancing.amazonaws.com, prefix: alb/, permissions: [write], sourceArn: "arn:aws:elasticloadbalancing:eu-central-1:111111111111:loadbalancer/app/web/1" }\n'), {})).toEqual([
+      expect.stringMatching(/^accounts\.yaml:13:9: warning: keyless does not know which of aws:SourceArn and aws:SourceAccount logdelivery\.elasticloadbalancing\.amazonaws\.com sends /),
+    ]);
+  });
 });

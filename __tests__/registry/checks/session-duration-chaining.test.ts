@@ -22,4 +22,8 @@ describe('sessionDurationChaining', () => {
       'apps/a.yaml:11:21: warning: maxSessionDuration is 3601, but the consumer arn:aws:iam::222222222222:role/ops/node is a role, and STS caps sessions of roles assumed by role chaining at 3600 seconds: requests above 3600 fail ("DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining"); request at most 3600 seconds and refresh the credentials, or remove maxSessionDuration (a longer one only helps IAM-user consumers)',
     ]);
   });
+
+  test('GIVEN an IAM user whose path is /role/ WHEN validated THEN it is no role: no warning (compliance)', () => {
+    expect(problems(ACCOUNTS, withDuration('user/role/batch', 7200))).toEqual([]);
+  });
 });

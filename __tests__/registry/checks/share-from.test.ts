@@ -1,6 +1,9 @@
 import { ACCOUNTS, problems } from '../fixtures';
 import { owner, reader } from '../share-fixtures';
 
+/** The fixture registry with a second bucket "archive" of account data. */
+const TWO_BUCKETS = `${ACCOUNTS}  archive:\n    account: data\n`;
+
 describe('shareFrom', () => {
   test('GIVEN the owner offers events/ and the reader takes it WHEN validated THEN no problem (compliance)', () => {
     expect(problems(ACCOUNTS, { ingest: owner(), 'analytics-etl': reader() })).toEqual([]);
@@ -66,6 +69,41 @@ describe('shareFrom', () => {
     expect(problems(ACCOUNTS, { ingest: owner(undefined, 'events/2026/'), 'analytics-etl': reader() })).toEqual([
       'apps/analytics-etl.yaml:9:13: error: app "ingest" (apps/ingest.yaml) owns no prefix on bucket "shared" that contains "events/"; ' +
       'use one of its prefixes or a prefix under one: events/2026/',
+    ]);
+  });
+
+  test('GIVEN the owner holds old/ on another bucket only WHEN the reader takes old/ on "shared" THEN only the owner\'s prefixes on "shared" count', () => {
+    const twoEntries = `${owner()}  - bucket: archive\n    prefix: old/\n    permissions: [write]\n`;
+    expect(problems(TWO_BUCKETS, { ingest: twoEntries, 'analytics-etl': reader({ prefix: 'old/' }) })).toEqual([
+      'apps/analytics-etl.yaml:9:13: error: app "ingest" (apps/ingest.yaml) owns no prefix on bucket "shared" that contains "old/"; ' +
+      'use one of its prefixes or a prefix under one: events/',
+    ]);
+  });
+
+  test('GIVEN a bucket the owner holds nothing on WHEN the reader takes a prefix there THEN it is told the owner has nothing to share there', () => {
+    expect(problems(TWO_BUCKETS, { ingest: owner(''), 'analytics-etl': reader().replace('bucket: shared', 'bucket: archive') })).toEqual([
+      'apps/analytics-etl.yaml:9:13: error: app "ingest" (apps/ingest.yaml) has no prefix on bucket "archive" to share; name the bucket and prefix that "ingest" owns',
+    ]);
+  });
+
+  test('GIVEN a bucket the owner holds nothing on WHEN the reader names no prefix THEN no prefix of the owner is proposed', () => {
+    expect(problems(TWO_BUCKETS, { ingest: owner(''), 'analytics-etl': reader({ prefix: '' }).replace('bucket: shared', 'bucket: archive') })).toEqual([
+      'apps/analytics-etl.yaml:9:11: error: a shared entry needs the prefix it reads: add "prefix:" with a prefix of app "ingest" (apps/ingest.yaml) on bucket "archive"',
+    ]);
+  });
+
+  test('GIVEN a reader asking for two permissions beyond the offer WHEN validated THEN both are named, in what to ask and what to remove', () => {
+    expect(problems(ACCOUNTS, { ingest: owner(), 'analytics-etl': reader({ permissions: 'read, write, delete' }) })).toEqual([
+      'apps/analytics-etl.yaml:11:18: error: asks for write, delete on s3://shared/events/, but "ingest" shares only read, list with "analytics-etl" ' +
+      '(apps/ingest.yaml:12:9); remove write, delete, or ask the owners of apps/ingest.yaml to offer it',
+    ]);
+  });
+
+  test('GIVEN two files declaring the owner\'s id, the first offering WHEN the reader takes it THEN the first one is the owner: only the clash is reported', () => {
+    const twin = owner('').replace('externalId: ingest-0', 'externalId: ingest-1');
+    expect(problems(ACCOUNTS, { ingest: owner(), 'ingest-copy': twin, 'analytics-etl': reader() })).toEqual([
+      'apps/ingest-copy.yaml:1:5: error: app id "ingest" is also declared in apps/ingest.yaml:1:5; the id names the role and the AppId session tag, so give one of the apps another id',
+      'apps/ingest.yaml:1:5: error: app id "ingest" is also declared in apps/ingest-copy.yaml:1:5; the id names the role and the AppId session tag, so give one of the apps another id',
     ]);
   });
 });

@@ -59,4 +59,12 @@ describe('shareOffer', () => {
       'remove shareWith here and ask the owners of "ingest" to share with those apps directly',
     ]);
   });
+
+  test('GIVEN write and delete offered without allowWrite WHEN validated THEN one error names both', () => {
+    const risky = offer('app: analytics-etl\npermissions: [read, write, delete]');
+    expect(problems(ACCOUNTS, { ingest: owner(risky), 'analytics-etl': reader({ permissions: 'read' }) })).toEqual([
+      'apps/ingest.yaml:13:22: error: offers write, delete to "analytics-etl", which would let it change this app\'s objects under s3://shared/events/; ' +
+      'add "allowWrite: true" to this offer if that is intended (the review marks it), or offer only read and list',
+    ]);
+  });
 });

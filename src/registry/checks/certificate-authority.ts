@@ -44,7 +44,7 @@ function bundleProblems(file: string, text: string, declared: string, now: Date)
   if (!certificates.length) {
     return [error(at(1), `is not a PEM certificate (no -----BEGIN CERTIFICATE----- block) (${declared}); put the CA's public certificate there, e.g. from openssl x509 -in ca.crt -outform PEM`)];
   }
-  if (certificates.length > 1 || blocks.length > 1) {
+  if (blocks.length > 1) {
     return [error(at(blocks[1].line),
       `holds ${blocks.length} PEM blocks (${declared}); a Roles Anywhere trust anchor takes exactly one CA certificate: keep one, and declare another certificateAuthorities entry for each further CA`)];
   }

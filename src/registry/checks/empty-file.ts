@@ -3,6 +3,7 @@ import { YamlSource } from '../yaml-source';
 
 /** Empty files: nothing but comments or whitespace, which YAML reads as no value at all. */
 export function emptyFile(source: YamlSource, whatToWrite: string): Diagnostic[] {
-  if (source.syntaxProblems.length || (source.value !== null && source.value !== undefined)) return [];
+  // Without syntax problems the value is built, and YAML builds an empty document as null.
+  if (source.syntaxProblems.length || source.value !== null) return [];
   return [error({ file: source.file, line: 1, column: 1 }, `the file is empty; ${whatToWrite}`)];
 }

@@ -11,7 +11,7 @@ export const sessionDurationChaining: Check = ({ apps }) =>
     const duration = data.maxSessionDuration;
     const { principal } = data.consumer;
     if (duration === undefined || duration <= ROLE_CHAINING_MAX_SESSION_DURATION || principal === undefined) return [];
-    if (!principal.replace(/^arn:aws:iam::\d{12}:/, '').startsWith('role/')) return [];
+    if (!/^(?:arn:aws:iam::\d{12}:)?role\//.test(principal)) return [];
     return [warning(source.locate(['maxSessionDuration']),
       `maxSessionDuration is ${duration}, but the consumer ${principal} is a role, and STS caps sessions of roles assumed by role chaining ` +
       `at ${ROLE_CHAINING_MAX_SESSION_DURATION} seconds: requests above ${ROLE_CHAINING_MAX_SESSION_DURATION} fail ("DurationSeconds exceeds the 1 hour session limit ` +
