@@ -1,6 +1,6 @@
 import { BUNDLED_ROOT, fixture, statement, UNSEEN_ENV } from '../helpers';
 import { loadRegistry } from '../../src/registry/load';
-import { bucketPolicy } from '../../src/policy/bucket-policy';
+import { bucketPolicy, guardrailOptions } from '../../src/policy/bucket-policy';
 import { Registry } from '../../src/registry/model';
 
 function policyOf(registry: Registry, bucket: string) {
@@ -10,6 +10,7 @@ function policyOf(registry: Registry, bucket: string) {
 
 const bundled = loadRegistry(BUNDLED_ROOT);
 const unseen = loadRegistry(fixture('unseen'), UNSEEN_ENV);
+const dataAccount = bundled.accounts.find((a) => a.alias === 'data')!;
 const BOTH_RESOURCES = ['arn:aws:s3:::acme-ledger-archive', 'arn:aws:s3:::acme-ledger-archive/*'];
 
 describe('bucketPolicy', () => {
@@ -77,6 +78,44 @@ describe('bucketPolicy', () => {
     });
   });
 
+
+  test('GIVEN a network of public CIDRs only WHEN built THEN app sessions are denied outside them, with no VPC test that no request could pass', () => {
+    const archive = bundled.buckets.find((b) => b.name === 'acme-ledger-archive')!;
+    const network = { sourceVpc: [], sourceVpce: [], sourceIp: ['203.0.113.0/24'] };
+    expect(statement(bucketPolicy({ ...archive, network }, dataAccount), 'DenyAppSessionOutsideNetwork').Condition).toEqual({
+      ArnLike: { 'aws:PrincipalArn': 'arn:aws:iam::111111111111:role/keyless/keyless-*' },
+      NotIpAddress: { 'aws:SourceIp': ['203.0.113.0/24'] },
+    });
+  });
+
+  test('GIVEN an account without deploy or plan role WHEN an exclusive bucket\'s policy is built THEN only app roles, root and breakGlass are exempt, and only app roles are excepted from the breakGlass wildcard guard', () => {
+    const archive = bundled.buckets.find((b) => b.name === 'acme-ledger-archive')!;
+    const doc = bucketPolicy(archive, { ...dataAccount, deployRole: undefined, planRole: undefined });
+    expect(statement(doc, 'DenyPrincipalsOutsideRegistry').Condition).toEqual({
+      ArnNotLike: {
+        'aws:PrincipalArn': [
+          'arn:aws:iam::111111111111:role/keyless/keyless-*',
+          'arn:aws:iam::111111111111:root',
+          'arn:aws:iam::111111111111:role/platform-admin',
+          'arn:aws:iam::111111111111:role/aws-reserved/sso.amazonaws.com/eu-central-1/AWSReservedSSO_PlatformAdmin_*',
+        ],
+      },
+    });
+    expect(statement(doc, 'DenyBreakGlassWildcardAcrossPath1').Condition!.ArnNotLike).toEqual({ 'aws:PrincipalArn': ['arn:aws:iam::111111111111:role/keyless/keyless-*'] });
+  });
+
+  test('GIVEN services declared out of alphabetical order WHEN an exclusive bucket\'s policy is built THEN the exempt service names are sorted, so the policy does not change with their order', () => {
+    const assets = bundled.buckets.find((b) => b.name === 'acme-web-assets')!;
+    const reversed = { ...assets, services: [...assets.services].reverse() };
+    expect(statement(bucketPolicy(reversed, dataAccount), 'DenyPrincipalsOutsideRegistry').Condition!.StringNotEqualsIfExists)
+      .toEqual({ 'aws:PrincipalServiceName': ['cloudfront.amazonaws.com', 'logging.s3.amazonaws.com'] });
+  });
+
+  test('GIVEN a certificate authority in account data only WHEN guardrail options are built per account THEN only data\'s buckets hold certificate sessions to their role', () => {
+    expect(bundled.accounts.map((a) => [a.alias, guardrailOptions(bundled, a).certificateSessions])).toEqual([
+      ['data', true], ['swarm', false], ['ingest', false], ['legacy', false], ['mgmt', false],
+    ]);
+  });
 
   test('GIVEN an exclusive bucket and a deploy role WHEN built THEN the deploy role may read and put the bucket policy and nothing else, not even delete it', () => {
     expect(statement(policyOf(bundled, 'acme-ledger-archive'), 'DenyDeployRoleBeyondBucketPolicy')).toEqual({

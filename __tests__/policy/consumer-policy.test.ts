@@ -1,5 +1,5 @@
-import { consumerAccessPolicies, consumerPolicies, consumerTagPolicy } from '../../src/policy/consumer-policy';
-import { policySize } from '../../src/policy/document';
+import { consumerAccessPolicies, consumerPolicies, consumerTagPolicy, opensByTag } from '../../src/policy/consumer-policy';
+import { policy, policySize } from '../../src/policy/document';
 import { MANAGED_POLICIES_PER_PRINCIPAL } from '../../src/policy/limits';
 import { appRoleArn } from '../../src/policy/naming';
 
@@ -20,6 +20,15 @@ describe('consumerPolicies', () => {
         Resource: ['arn:aws:iam::111111111111:role/keyless/keyless-app-0000', 'arn:aws:iam::111111111111:role/keyless/keyless-app-0001'],
       }],
     }]);
+  });
+
+  test('GIVEN roles out of order and one twice WHEN built THEN the policy names each once, sorted, so it does not change with registry order', () => {
+    const [a, b, c] = arns(3);
+    expect(consumerPolicies([c, a, b, a]).map((p) => p.Statement[0].Resource)).toEqual([[a, b, c]]);
+  });
+
+  test('GIVEN no consumed role WHEN built THEN no policy at all, not one with an empty Resource', () => {
+    expect(consumerPolicies([])).toEqual([]);
   });
 
   test('GIVEN 300 consumed roles WHEN built THEN they are split into policies each within the managed policy quota, none lost or repeated', () => {
@@ -75,6 +84,11 @@ describe('consumerTagPolicy', () => {
     });
   });
 
+  test('GIVEN roles of the later account first WHEN built THEN the accounts\' role paths are sorted, so the policy does not change with registry order', () => {
+    const roles = [appRoleArn('333333333333', 'other'), ...arns(2)];
+    expect(consumerTagPolicy(NODE_ROLE, roles).Statement[0].Resource).toEqual(['arn:aws:iam::111111111111:role/keyless/*', 'arn:aws:iam::333333333333:role/keyless/*']);
+  });
+
   test('GIVEN 10 times more roles WHEN built THEN the policy has the same size', () => {
     expect(policySize(consumerTagPolicy(NODE_ROLE, arns(5000)))).toBe(policySize(consumerTagPolicy(NODE_ROLE, arns(500))));
   });
@@ -88,10 +102,31 @@ describe('consumerAccessPolicies', () => {
     expect(consumerAccessPolicies(NODE_ROLE, fitting)).toEqual(consumerPolicies(fitting));
   });
 
+  test('GIVEN roles that fill exactly 10 managed policies WHEN built THEN exact ARNs are still used; one role more THEN one policy by role tag', () => {
+    const perPolicy = [consumerPolicies(arns(300))[0].Statement[0].Resource].flat().length;
+    const filling = arns(perPolicy * 10);
+
+    expect(consumerPolicies(filling)).toHaveLength(10);
+    expect(consumerAccessPolicies(NODE_ROLE, filling)).toEqual(consumerPolicies(filling));
+    const oneMore = arns(perPolicy * 10 + 1);
+    expect(consumerAccessPolicies(NODE_ROLE, oneMore)).toEqual([consumerTagPolicy(NODE_ROLE, oneMore)]);
+  });
+
   test('GIVEN more roles than exact ARNs can hold WHEN built THEN one policy by role tag is used', () => {
     const many = arns(1400);
 
     expect(consumerPolicies(many).length).toBeGreaterThan(MANAGED_POLICIES_PER_PRINCIPAL);
     expect(consumerAccessPolicies(NODE_ROLE, many)).toEqual([consumerTagPolicy(NODE_ROLE, many)]);
+  });
+});
+
+describe('opensByTag', () => {
+  test('GIVEN a policy by role tag, one of exact ARNs, and a document holding the tag statement among others WHEN asked THEN only those with the tag statement open by tag', () => {
+    const byTag = consumerTagPolicy(NODE_ROLE, arns(2));
+    const exact = consumerPolicies(arns(2))[0];
+
+    expect(opensByTag(byTag)).toBe(true);
+    expect(opensByTag(exact)).toBe(false);
+    expect(opensByTag(policy(...exact.Statement, ...byTag.Statement))).toBe(true);
   });
 });

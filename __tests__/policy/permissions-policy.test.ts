@@ -36,6 +36,15 @@ describe('permissionsPolicy', () => {
     expect(doc.Statement.filter((s) => JSON.stringify(s).includes('events/')).flatMap((s) => [s.Action].flat())).toEqual(['s3:GetObject', 's3:ListBucket']);
   });
 
+  test('GIVEN list only on a prefix WHEN built THEN the role may list under the prefix and gets no object statement', () => {
+    const uploader = role(bundled, 'swarm-uploader', 'data');
+    const doc = permissionsPolicy({ ...uploader, access: [{ ...uploader.access[0], permissions: ['list'] }] });
+    expect(doc.Statement).toEqual([{
+      Sid: 'ListUnderPrefix1', Effect: 'Allow', Action: 's3:ListBucket', Resource: 'arn:aws:s3:::assumed-with-external-id',
+      Condition: { StringLike: { 's3:prefix': 'uploads/*' } },
+    }]);
+  });
+
   test('GIVEN write only WHEN built THEN the role may put objects and clean up its multipart uploads, and nothing else', () => {
     const doc = permissionsPolicy(role(bundled, 'partner-ingest', 'data'));
     expect(doc.Statement.flatMap((s) => [s.Action].flat())).toEqual(['s3:PutObject', 's3:AbortMultipartUpload', 's3:ListMultipartUploadParts']);

@@ -64,6 +64,19 @@ describe('service grants in the bucket policy', () => {
   });
 });
 
+describe('which service Allows a grant gets', () => {
+  const allowSids = (registry: Registry, bucket: string) => policyOf(registry, bucket).Statement.filter((s) => s.Effect === 'Allow').map((s) => s.Sid);
+
+  test('GIVEN grants to read and to write, without list WHEN built THEN each gets its object Allow and no service may list', () => {
+    expect(allowSids(bundled, 'acme-web-assets')).toEqual(['AllowService1Objects', 'AllowService2Objects']);
+  });
+
+  test('GIVEN a grant to list only WHEN built THEN its one Allow is the listing under its prefix, with no object Allow', () => {
+    const registry = loadRegistry(writeRegistry(ACCOUNTS.replace('[write, list]', '[list]'), {}), {});
+    expect(allowSids(registry, 'logs')).toEqual(['AllowService1List']);
+  });
+});
+
 describe('exclusive guardrail with services', () => {
   test('GIVEN an exclusive bucket with services WHEN built THEN the outsider Deny exempts exactly the declared service names', () => {
     expect(statement(policyOf(bundled, 'acme-web-assets'), 'DenyPrincipalsOutsideRegistry').Condition).toEqual({

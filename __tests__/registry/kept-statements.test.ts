@@ -5,8 +5,17 @@ import { checkRegistry } from '../../src/registry/load';
 import { writeRegistry } from '../helpers';
 import { app } from './fixtures';
 
-/** Bucket "shared" (exclusive unless told) keeps policies/shared.json; line 12 is its keepStatements field. */
-function accounts(options: { exclusive?: boolean } = {}): string {
+interface Options {
+  /** Whether bucket "shared" is exclusive (it is unless told). */
+  readonly exclusive?: boolean;
+  /** The account that owns bucket "shared" (data unless told). */
+  readonly account?: 'data' | 'swarm';
+  /** YAML lines added to bucket "shared" (e.g. its services), indented as its fields. */
+  readonly bucketFields?: string;
+}
+
+/** Bucket "shared" (exclusive unless told) keeps policies/shared.json; line 12 is its keepStatements field. Bucket "other" is app-b's, in account data. */
+function accounts(options: Options = {}): string {
   return `accounts:
   data:
     id: "111111111111"
@@ -19,13 +28,15 @@ function accounts(options: { exclusive?: boolean } = {}): string {
 buckets:
   shared:
     keepStatements: policies/shared.json
+    account: ${options.account ?? 'data'}
+${options.exclusive === false ? '    exclusive: false\n' : ''}${options.bucketFields ?? ''}  other:
     account: data
-${options.exclusive === false ? '    exclusive: false\n' : ''}`;
+`;
 }
 
-/** Every diagnostic of the registry with `keep` as policies/shared.json (none written when undefined). */
-function problems(keep: string | undefined, options: { exclusive?: boolean } = {}): string[] {
-  const root = writeRegistry(accounts(options), { a: app('app-a') });
+/** Every diagnostic of the registry with `keep` as policies/shared.json (none written when undefined): app-a on bucket shared, app-b on bucket other. */
+function problems(keep: string | undefined, options: Options = {}): string[] {
+  const root = writeRegistry(accounts(options), { a: app('app-a'), b: app('app-b').replace('bucket: shared', 'bucket: other') });
   if (keep !== undefined) {
     mkdirSync(join(root, 'policies'));
     writeFileSync(join(root, 'policies', 'shared.json'), keep);
@@ -87,11 +98,66 @@ describe('keepStatements', () => {
     ['an app role', 'arn:aws:iam::111111111111:role/keyless/keyless-app-a'],
     ['every app role by pattern', 'arn:aws:iam::111111111111:role/keyless/*'],
     ['everyone', '*'],
+    ['the role a future app would get', 'arn:aws:iam::111111111111:role/keyless/keyless-reports'],
+    ['a session of an app role', 'arn:aws:sts::111111111111:assumed-role/keyless-app-a/nightly-export'],
+    ['one app\'s role by a wildcard before its path', 'arn:aws:iam::111111111111:role/*/keyless-app-a'],
+    ['one app\'s sessions by a wildcard', 'arn:aws:sts::111111111111:assumed-role/*app-a/*'],
+    ['the role of an app on another bucket of this account, by a wildcard', 'arn:aws:iam::111111111111:role/*/keyless-app-b'],
   ])('GIVEN an Allow to %s WHEN validated THEN it is refused: it would bypass the prefix scoping', (_, principal) => {
     expect(problems(doc({ Sid: 'Read', Principal: principal === '*' ? '*' : { AWS: principal }, ...READ }), { exclusive: false })).toEqual([
       `policies/shared.json:4:5: error: statement "Read" allows ${principal}, which covers keyless app roles (arn:aws:iam::111111111111:role/keyless/keyless-*): ` +
       'in a same-account bucket policy that Allow alone grants access, past each app role\'s prefix scoping; name the principals it is for instead, ' +
       'or drop the statement and declare the access in apps/',
+    ]);
+  });
+
+  test('GIVEN a NotPrincipal Allow WHEN validated THEN it is refused as an Allow to everyone: it grants every principal but the named ones', () => {
+    expect(problems(doc({ Sid: 'AllButAuditor', NotPrincipal: { AWS: 'arn:aws:iam::999999999999:root' }, ...READ }), { exclusive: false })).toEqual([
+      'policies/shared.json:4:5: error: statement "AllButAuditor" allows *, which covers keyless app roles (arn:aws:iam::111111111111:role/keyless/keyless-*): ' +
+      'in a same-account bucket policy that Allow alone grants access, past each app role\'s prefix scoping; name the principals it is for instead, ' +
+      'or drop the statement and declare the access in apps/',
+    ]);
+  });
+
+  test('GIVEN a bucket of the second account WHEN a kept Allow names an app role of that account THEN it is refused with that account\'s app roles', () => {
+    expect(problems(doc({ Sid: 'Read', Principal: { AWS: 'arn:aws:iam::222222222222:role/keyless/keyless-app-a' }, ...READ }), { exclusive: false, account: 'swarm' })).toEqual([
+      'policies/shared.json:4:5: error: statement "Read" allows arn:aws:iam::222222222222:role/keyless/keyless-app-a, which covers keyless app roles ' +
+      '(arn:aws:iam::222222222222:role/keyless/keyless-*): in a same-account bucket policy that Allow alone grants access, past each app role\'s prefix ' +
+      'scoping; name the principals it is for instead, or drop the statement and declare the access in apps/',
+    ]);
+  });
+
+  test.each([
+    ['an account id, as its root', '999999999999', 'arn:aws:iam::999999999999:root'],
+    ['an id of 13 digits, as written', '9999999999999', '9999999999999'],
+    ['a role whose name ends in 12 digits, as written', 'arn:aws:iam::999999999999:role/ci-123456789012', 'arn:aws:iam::999999999999:role/ci-123456789012'],
+  ])('GIVEN an Allow to %s on an exclusive bucket WHEN validated THEN the principal is named so', (_, principal, named) => {
+    expect(problems(doc({ Sid: 'AuditorRead', Principal: { AWS: principal }, ...READ }))).toEqual([
+      `policies/shared.json:4:5: error: statement "AuditorRead" allows ${named}, which DenyPrincipalsOutsideRegistry denies on the ` +
+      'exclusive bucket "shared", so the statement would never take effect; breakGlass takes principals of account 111111111111 only, so set exclusive: false on bucket "shared"',
+    ]);
+  });
+
+  test('GIVEN an Allow to a Federated principal named like an app role WHEN validated THEN it is not taken for the IAM role: the exclusive guardrail denies it', () => {
+    expect(problems(doc({ Sid: 'FederatedRead', Principal: { Federated: 'arn:aws:iam::111111111111:role/keyless/keyless-app-a' }, ...READ }))).toEqual([
+      'policies/shared.json:4:5: error: statement "FederatedRead" allows arn:aws:iam::111111111111:role/keyless/keyless-app-a, which DenyPrincipalsOutsideRegistry ' +
+      'denies on the exclusive bucket "shared", so the statement would never take effect; breakGlass takes principals of account 111111111111 only, ' +
+      'so set exclusive: false on bucket "shared"',
+    ]);
+  });
+
+  test('GIVEN an exclusive bucket that declares CloudFront WHEN a kept Allow names CloudFront with a source condition THEN no problem; named as an AWS principal THEN the guardrail denies it', () => {
+    const services = `    services:
+      - service: cloudfront.amazonaws.com
+        prefix: public/
+        permissions: [read]
+        sourceArn: arn:aws:cloudfront::111111111111:distribution/E1
+`;
+    const condition = { StringEquals: { 'aws:SourceAccount': '111111111111' } };
+    expect(problems(doc({ Sid: 'CloudFrontRead', Principal: { Service: 'cloudfront.amazonaws.com' }, ...READ, Condition: condition }), { bucketFields: services })).toEqual([]);
+    expect(problems(doc({ Sid: 'CloudFrontRead', Principal: { AWS: 'cloudfront.amazonaws.com' }, ...READ, Condition: condition }), { bucketFields: services })).toEqual([
+      'policies/shared.json:4:5: error: statement "CloudFrontRead" allows cloudfront.amazonaws.com, which DenyPrincipalsOutsideRegistry denies on the exclusive ' +
+      'bucket "shared", so the statement would never take effect; breakGlass takes principals of account 111111111111 only, so set exclusive: false on bucket "shared"',
     ]);
   });
 
@@ -121,6 +187,24 @@ describe('keepStatements', () => {
     ]);
     expect(problems(doc({ Sid: 'OldCloudFront', Principal: { Service: 'cloudfront.amazonaws.com' }, ...READ,
       Condition: { StringEquals: { 'AWS:SourceArn': 'arn:aws:cloudfront::111111111111:distribution/E1' } } }), { exclusive: false })).toEqual([]);
+  });
+
+  test.each([
+    ['a source key beside another operator', { StringEquals: { 'aws:SourceAccount': '111111111111' }, Bool: { 'aws:SecureTransport': 'true' } }],
+    ['a source key beside another key', { StringEquals: { 's3:x-amz-acl': 'bucket-owner-full-control', 'aws:SourceAccount': '111111111111' } }],
+  ])('GIVEN a kept service Allow whose condition holds %s WHEN validated THEN no problem (compliance)', (_, condition) => {
+    expect(problems(doc({ Sid: 'LogDelivery', Principal: { Service: 'logging.s3.amazonaws.com' }, ...READ, Condition: condition }), { exclusive: false })).toEqual([]);
+  });
+
+  test.each([
+    ['only other keys', { Bool: { 'aws:SecureTransport': 'true' } }],
+    ['an operator without keys (null)', { StringEquals: null }],
+  ])('GIVEN a kept service Allow whose condition holds %s WHEN validated THEN it is refused as a confused deputy', (_, condition) => {
+    expect(problems(doc({ Sid: 'LogDelivery', Principal: { Service: 'logging.s3.amazonaws.com' }, ...READ, Condition: condition }), { exclusive: false })).toEqual([
+      'policies/shared.json:4:5: error: statement "LogDelivery" allows logging.s3.amazonaws.com without an aws:SourceArn or aws:SourceAccount condition: ' +
+      'the service would act on this bucket for any resource of any account that names it (confused deputy); add the condition, or declare the service ' +
+      'under services of bucket "shared"',
+    ]);
   });
 
   test('GIVEN an Allow to breakGlass on an exclusive bucket, or to an auditor on a shared one WHEN validated THEN no problem (compliance)', () => {

@@ -32,7 +32,7 @@ export function bucketPolicy(bucket: Bucket, owner: Account, options: GuardrailO
 }
 
 /** The Deny statements keyless writes on every managed bucket. */
-export function guardrails(bucket: Bucket, owner: Account, options: GuardrailOptions = { certificateSessions: false }): Statement[] {
+export function guardrails(bucket: Bucket, owner: Account, options: GuardrailOptions): Statement[] {
   const resources = bucketResources(bucket.name);
   const network = bucket.network && networkGuardrail(resources, owner, bucket.network);
   return [

@@ -21,9 +21,11 @@ const ANY_APP = 'keyless-verify-any-app';
  * no Allow to a principal the exclusive guardrail denies (it would never take effect).
  */
 export function keptStatementDiagnostics(registry: Registry): Diagnostic[] {
+  // Every app, not only the bucket's: an app with a role in the bucket account through another bucket (or a later
+  // one) would get this bucket too from an Allow to its role.
+  const appIds = registry.apps.map((app) => app.id);
   return registry.buckets.flatMap((bucket) => {
     const owner = registry.accounts.find((a) => a.alias === bucket.account)!;
-    const appIds = registry.apps.filter((app) => app.access.some((a) => a.bucket === bucket.name)).map((app) => app.id);
     return (bucket.keepStatements?.statements ?? []).flatMap((kept) => statementProblems(kept, bucket, owner, appIds));
   });
 }
@@ -67,8 +69,8 @@ function fixes(denied: Grantee, bucket: Bucket, owner: Account): string {
 /** Whether a Condition block tests aws:SourceArn or aws:SourceAccount (keys are case-insensitive in IAM). */
 function holdsSource(condition: unknown): boolean {
   if (typeof condition !== 'object' || condition === null) return false;
-  return Object.values(condition).some((keys) => typeof keys === 'object' && keys !== null
-    && Object.keys(keys).some((k) => ['aws:sourcearn', 'aws:sourceaccount'].includes(k.toLowerCase())));
+  // An operator's keys: a JSON value other than an object has none that can match (null none, a string its indices).
+  return Object.values(condition).some((keys) => Object.keys(keys ?? {}).some((k) => ['aws:sourcearn', 'aws:sourceaccount'].includes(k.toLowerCase())));
 }
 
 /** The principals of a statement; a NotPrincipal Allow grants everyone else, as `*`. */
