@@ -1,26 +1,9 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { AccountPlan, organizationPlan, planAccounts } from '../../src/policy/account-plan';
-import { formatDiagnostic } from '../../src/registry/diagnostics';
-import { readRegistryFiles } from '../../src/registry/load';
-import { Registry } from '../../src/registry/model';
-import { validateRegistry } from '../../src/registry/validate';
-import { writeRegistry } from '../helpers';
-import { ACCOUNTS, app, CERT_ACCOUNTS, certificateApp, TEST_CA } from '../registry/fixtures';
-
-/** A registry given as texts (apps by file name), written to disk with the CA bundle of CERT_ACCOUNTS; it must have no error. */
-function registryOf(accounts: string, apps: Record<string, string>): Registry {
-  const root = writeRegistry(accounts, apps);
-  mkdirSync(join(root, 'ca'));
-  writeFileSync(join(root, 'ca', 'node-ca.pem'), TEST_CA);
-  const { registry, diagnostics } = validateRegistry(root, readRegistryFiles(root), {}, new Date('2027-01-01T00:00:00Z'));
-  if (!registry) throw new Error(diagnostics.map(formatDiagnostic).join('\n'));
-  return registry;
-}
+import { ACCOUNTS, app, CERT_ACCOUNTS, certificateApp, registryOnDisk, TEST_CA } from '../registry/fixtures';
 
 /** The plans of a registry, by account alias. */
 function plansOf(accounts: string, apps: Record<string, string>): Record<string, AccountPlan> {
-  return Object.fromEntries(planAccounts(registryOf(accounts, apps)).map((p) => [p.account.alias, p]));
+  return Object.fromEntries(planAccounts(registryOnDisk(accounts, apps)).map((p) => [p.account.alias, p]));
 }
 
 /** The app `id` whose consumer is `principal` of account swarm. */
@@ -77,7 +60,7 @@ describe('planAccounts', () => {
     });
 
     test('GIVEN a registry without organization WHEN its organization plan is built THEN it is attached to nothing', () => {
-      expect(organizationPlan(registryOf(ACCOUNTS, { a: app('a') })).targets).toEqual([]);
+      expect(organizationPlan(registryOnDisk(ACCOUNTS, { a: app('a') })).targets).toEqual([]);
     });
   });
 

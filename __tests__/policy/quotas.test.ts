@@ -1,17 +1,22 @@
 import { planAccounts } from '../../src/policy/account-plan';
-import { policy } from '../../src/policy/document';
+import { policy, PolicyDocument } from '../../src/policy/document';
+import { consumerTagPolicy } from '../../src/policy/consumer-policy';
 import { quotaDiagnostics } from '../../src/policy/quotas';
 import { formatDiagnostic } from '../../src/registry/diagnostics';
 import { validateRegistry } from '../../src/registry/validate';
-import { ACCOUNTS, app, problems } from '../registry/fixtures';
+import { Registry } from '../../src/registry/model';
+import { ACCOUNTS, app, CERT_ACCOUNTS, certificateApp, problems, registryOnDisk } from '../registry/fixtures';
 
-/** The registry's plans, for a registry that validates. */
-function plans(accounts: string, apps: Record<string, string>) {
+/** The model of a registry given as texts (apps by file name); it must validate. */
+function registryOf(accounts: string, apps: Record<string, string>): Registry {
   const files = { accounts: { file: 'accounts.yaml', text: accounts }, apps: Object.entries(apps).map(([n, text]) => ({ file: `apps/${n}.yaml`, text })), diagnostics: [] };
   const { registry, diagnostics } = validateRegistry('/registry', files, {});
   if (!registry) throw new Error(diagnostics.map(formatDiagnostic).join('\n'));
-  return planAccounts(registry);
+  return registry;
 }
+
+/** The registry's plans, for a registry that validates. */
+const plans = (accounts: string, apps: Record<string, string>) => planAccounts(registryOf(accounts, apps));
 
 /** Characters of a policy as IAM counts them, measured here without src/policy's policySize. */
 const chars = (doc: object) => JSON.stringify(doc).length;
@@ -22,6 +27,15 @@ const withExternalId = (length: number) => `${app('a').replace('a-0123456789abcd
 const withPrefixOf = (length: number) => app('a').replace('    prefix: a/\n    permissions: [read, write]', `    prefix: ${'p'.repeat(length - 1)}/\n    permissions: [read]`);
 /** ACCOUNTS whose bucket allows one VPC endpoint with an id `length` characters long. */
 const withEndpointOf = (length: number) => ACCOUNTS.replace('    account: data\n', `    account: data\n    network:\n      sourceVpce: [vpce-${'0'.repeat(length - 5)}]\n`);
+
+/** A policy of one statement, exactly `size` characters long. */
+function ofSize(size: number): PolicyDocument {
+  const doc = policy({ Sid: 'S', Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '' });
+  return policy({ ...doc.Statement[0], Resource: 'x'.repeat(size - chars(doc)) });
+}
+
+/** ACCOUNTS with the Organizations policies in the workspace of account data; line 12 starts the block. */
+const WITH_ORGANIZATION = `${ACCOUNTS}organization:\n  account: data\n  targets: ["ou-ab12-34cd5678"]\n`;
 
 /**
  * The parameter that makes a generated policy exactly `size` characters, found by measuring a small one: each
@@ -126,10 +140,6 @@ describe('quotaDiagnostics', () => {
     test('GIVEN a consumer managed policy of exactly 6144 characters WHEN checked THEN it fits; at 6145 it is reported', () => {
       const { registry } = validateRegistry('/r', { accounts: { file: 'accounts.yaml', text: ACCOUNTS }, apps: [{ file: 'apps/a.yaml', text: app('a') }], diagnostics: [] }, {});
       const swarm = planAccounts(registry!)[1];
-      const ofSize = (size: number) => {
-        const doc = policy({ Sid: 'S', Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '' });
-        return policy({ ...doc.Statement[0], Resource: 'x'.repeat(size - chars(doc)) });
-      };
       const withPolicy = (size: number) => quotaDiagnostics(registry!, [{ ...swarm, consumers: [{ ...swarm.consumers[0], policies: [ofSize(size)] }] }]).map(formatDiagnostic);
       expect(chars(ofSize(6144))).toBe(6144);
       expect(withPolicy(6144)).toEqual([]);
@@ -147,6 +157,37 @@ describe('quotaDiagnostics', () => {
       expect(withPolicies(11)).toEqual([
         'apps/a.yaml:1:5: error: consumer arn:aws:iam::222222222222:role/node (account "swarm") would get 11 managed policies for its 1 app roles, over the IAM quota of 10 per role, where one policy by role tag would do; this is a keyless bug, please report it',
       ]);
+    });
+
+    test('GIVEN an app file whose registry-file tag is exactly 256 characters WHEN validated THEN it fits; at 257 it is refused', () => {
+      const file = (length: number) => 'f'.repeat(length - 'apps/.yaml'.length);
+      expect(problems(ACCOUNTS, { [file(256)]: app('a') })).toEqual([]);
+      expect(problems(ACCOUNTS, { [file(257)]: app('a') })).toEqual([
+        `apps/${file(257)}.yaml:1:5: error: tag keyless:registry-file="apps/${file(257)}.yaml" of role keyless-a (account "data") is not a valid IAM tag value (at most 256 letters, digits, spaces and _.:/=+-@); rename what it comes from`,
+      ]);
+    });
+
+    describe('Organizations policies, in the workspace of account data', () => {
+      const { registry } = validateRegistry('/r', { accounts: { file: 'accounts.yaml', text: WITH_ORGANIZATION }, apps: [{ file: 'apps/a.yaml', text: app('a') }], diagnostics: [] }, {});
+      const [data] = planAccounts(registry!);
+      const withScps = (...docs: PolicyDocument[]) =>
+        quotaDiagnostics(registry!, [{ ...data, organization: { ...data.organization!, serviceControlPolicies: docs } }]).map(formatDiagnostic);
+      const small = policy({ Sid: 'S', Effect: 'Deny', Action: 'iam:TagRole', Resource: '*' });
+
+      test('GIVEN a service control policy of exactly 5120 characters WHEN checked THEN it fits; at 5121 it is refused, numbered', () => {
+        expect(chars(ofSize(5120))).toBe(5120);
+        expect(withScps(small, ofSize(5120))).toEqual([]);
+        expect(withScps(small, ofSize(5121))).toEqual([
+          'accounts.yaml:12:1: error: service control policy 2 has 5121 characters, over the Organizations quota of 5120; shorten the breakGlass lists or the network lists of the buckets, which it repeats',
+        ]);
+      });
+
+      test('GIVEN 4 service control policies WHEN checked THEN they fit beside FullAWSAccess in the 5 a target holds; 5 are refused', () => {
+        expect(withScps(small, small, small, small)).toEqual([]);
+        expect(withScps(small, small, small, small, small)).toEqual([
+          'accounts.yaml:12:1: error: the service control policies need 5 policies per target, over the 5 Organizations allows per root, OU or account less the AWS-managed full-access one (4); fewer buckets, networks or breakGlass entries, or split the registry by OU',
+        ]);
+      });
     });
   });
 
@@ -177,11 +218,77 @@ describe('quotaDiagnostics', () => {
       ]);
     });
 
+    test('GIVEN a role name with a character IAM refuses WHEN checked THEN the characters IAM allows are named', () => {
+      const broken = { ...data, roles: [{ ...data.roles[0], name: 'keyless-a/b' }] };
+      expect(quotaDiagnostics(registry!, [broken]).map(formatDiagnostic)).toEqual([
+        'apps/a.yaml:1:5: error: role name keyless-a/b has characters IAM does not allow in names; use letters, digits and _+=,.@- in the app id',
+      ]);
+    });
+
+    test('GIVEN a role path of exactly 512 characters WHEN checked THEN it fits; at 513 the rules are stated', () => {
+      const path = (length: number) => `/${'p'.repeat(length - 2)}/`;
+      const withPath = (length: number) => quotaDiagnostics(registry!, [{ ...data, roles: [{ ...data.roles[0], path: path(length) }] }]).map(formatDiagnostic);
+      expect(withPath(512)).toEqual([]);
+      expect(withPath(513)).toEqual([
+        `apps/a.yaml:1:5: error: path ${path(513)} of role keyless-a (account "data") breaks the IAM path rules: it must start and end with "/", use printable ASCII and have at most 512 characters`,
+      ]);
+    });
+
+    test('GIVEN a certificate app\'s trust policy over 2048 characters WHEN checked THEN the app id is named as what to shorten, it has no ExternalId', () => {
+      const certified = registryOnDisk(CERT_ACCOUNTS, { c: certificateApp('c') });
+      const [account] = planAccounts(certified);
+      const broken = { ...account, roles: [{ ...account.roles[0], trustPolicy: ofSize(2049) }] };
+      expect(quotaDiagnostics(certified, [broken]).map(formatDiagnostic)).toEqual([
+        'apps/c.yaml:1:5: error: trust policy of role keyless-c (account "data") has 2049 characters, over the IAM quota of 2048; shorten the app id',
+      ]);
+    });
+
+    test('GIVEN the account root as the consumer of 11 managed policies WHEN checked THEN no per-principal quota applies: the root holds no policies', () => {
+      const rooted = registryOf(ACCOUNTS, { a: app('a').replace('principal: role/node', 'principal: root') });
+      const [, account] = planAccounts(rooted);
+      const consumer = account.consumers[0];
+      expect(consumer.principal.principalType).toBe('root');
+      expect(quotaDiagnostics(rooted, [{ ...account, consumers: [{ ...consumer, policies: Array(11).fill(consumer.policies[0]) }] }])).toEqual([]);
+    });
+
     test('GIVEN two consumer policies of one name in an account WHEN checked THEN the duplicate is reported as a keyless bug', () => {
       const consumer = swarm.consumers[0];
       const broken = { ...swarm, consumers: [consumer, { ...consumer, policyNames: [...consumer.policyNames] }] };
       expect(quotaDiagnostics(registry!, [broken]).map(formatDiagnostic)).toEqual([
         'accounts.yaml:6:3: error: account "swarm" would get two of managed policy keyless-consume-role-node; this is a keyless bug, please report it with the registry that causes it',
+      ]);
+    });
+  });
+
+  describe('a consumer opened by role tag (consumerAccessPolicies beyond 10 policies of exact ARNs)', () => {
+    const NODE = 'arn:aws:iam::222222222222:role/node';
+    /** The diagnostics of swarm's plan once consumer role/node gets the tag policy instead of its exact ARNs. */
+    function byTag(accounts: string, apps: Record<string, string>): string[] {
+      const registry = registryOf(accounts, apps);
+      const [, swarm] = planAccounts(registry);
+      const consumers = swarm.consumers.map((c) => (c.principal.principalArn === NODE ? { ...c, policies: [consumerTagPolicy(NODE, c.roleArns)] } : c));
+      return quotaDiagnostics(registry, [{ ...swarm, consumers }]).map(formatDiagnostic);
+    }
+
+    test('GIVEN no organization WHEN checked THEN the consumer\'s app is warned that whoever can tag keyless roles widens its reach, and how to stop it', () => {
+      expect(byTag(ACCOUNTS, { a: app('a') })).toEqual([
+        'apps/a.yaml:1:5: warning: consumer arn:aws:iam::222222222222:role/node (account "swarm") opens its 1 app roles by the role tag keyless:consumer, since their exact ARNs ' +
+        'would need more than 10 managed policies: whoever can tag keyless roles can point more roles at it; declare organization: in accounts.yaml, whose SCP lets only the deploy role tag them',
+      ]);
+    });
+
+    test('GIVEN an organization WHEN checked THEN there is nothing to warn of: its SCP lets only the deploy role tag keyless roles', () => {
+      expect(byTag(WITH_ORGANIZATION, { a: app('a') })).toEqual([]);
+    });
+
+    test('GIVEN earlier apps of another principal and of the same role named by accountId WHEN checked THEN the warning points at the first app of this consumer in its account', () => {
+      const apps = {
+        a: app('a').replace('account: swarm', 'accountId: "222222222222"'),
+        b: app('b').replace('principal: role/node', 'principal: role/other'),
+        c: app('c'),
+      };
+      expect(byTag(ACCOUNTS, apps)).toEqual([
+        expect.stringMatching(/^apps\/c\.yaml:1:5: warning: consumer arn:aws:iam::222222222222:role\/node \(account "swarm"\) opens its 1 app roles by the role tag/),
       ]);
     });
   });

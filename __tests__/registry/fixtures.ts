@@ -2,7 +2,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { formatDiagnostic } from '../../src/registry/diagnostics';
 import { readRegistryFiles } from '../../src/registry/load';
-import { validateRegistry } from '../../src/registry/validate';
+import { Registry } from '../../src/registry/model';
+import { CheckedRegistry, validateRegistry } from '../../src/registry/validate';
 import { writeRegistry } from '../helpers';
 
 /** A small valid registry, written out so that tests can name exact lines and columns. */
@@ -72,6 +73,25 @@ access:
 `;
 }
 
+/** A registry written to disk with its CA bundle files (path → text), validated at `now`. */
+export function validateOnDisk(
+  accounts: string, apps: Record<string, string>, files: Record<string, string>, now = new Date('2027-01-01T00:00:00Z'),
+): CheckedRegistry {
+  const root = writeRegistry(accounts, apps);
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  return validateRegistry(root, readRegistryFiles(root), {}, now);
+}
+
+/** The model of a registry written to disk with the CA bundle of CERT_ACCOUNTS (ca/node-ca.pem); throws on any error. */
+export function registryOnDisk(accounts: string, apps: Record<string, string>): Registry {
+  const { registry, diagnostics } = validateOnDisk(accounts, apps, { 'ca/node-ca.pem': TEST_CA });
+  if (!registry) throw new Error(diagnostics.map(formatDiagnostic).join('\n'));
+  return registry;
+}
+
 /**
  * Every diagnostic of a registry written to disk with its CA bundle files (path → text), validated at `now`,
  * formatted as `validate` prints them.
@@ -79,10 +99,5 @@ access:
 export function problemsOnDisk(
   accounts: string, apps: Record<string, string>, files: Record<string, string>, now = new Date('2027-01-01T00:00:00Z'),
 ): string[] {
-  const root = writeRegistry(accounts, apps);
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-  return validateRegistry(root, readRegistryFiles(root), {}, now).diagnostics.map(formatDiagnostic);
+  return validateOnDisk(accounts, apps, files, now).diagnostics.map(formatDiagnostic);
 }

@@ -136,6 +136,7 @@ function consumerQuotas(plan: ConsumerPlan, account: Account, apps: readonly App
   }
   return [
     ...problems.map((message) => error(first.location, message)),
+    // Stryker disable next-line MethodExpression: consumerAccessPolicies gives exact-ARN policies only, or the tag policy alone, never none: some and every agree
     ...(plan.policies.some(opensByTag) && !organization ? [warning(first.location,
       `consumer ${principalArn} (account "${account.alias}") opens its ${plan.roleArns.length} app roles by the role tag ${CONSUMER_TAG}, since their exact ARNs ` +
       `would need more than ${MANAGED_POLICIES_PER_PRINCIPAL} managed policies: whoever can tag keyless roles can point more roles at it; ` +
