@@ -1,5 +1,6 @@
 import { Diagnostic, error } from '../registry/diagnostics';
 import { Account, Bucket, KeptStatement, Registry } from '../registry/model';
+import { ACCOUNT_ID_PATTERN } from '../registry/schema';
 import { matchesPattern } from './arn-pattern';
 import { GUARDRAIL_SIDS } from './bucket-policy';
 import { exclusiveExemptions } from './exclusive-guardrail';
@@ -81,7 +82,7 @@ function granteesOf(statement: Readonly<Record<string, unknown>>): Grantee[] {
   if (typeof principal !== 'object' || principal === null) return [];
   return Object.entries(principal).flatMap(([kind, values]) => [values].flat().map((v): Grantee => {
     const value = String(v);
-    if (kind === 'AWS') return { kind, value: /^\d{12}$/.test(value) ? accountRootArn(value) : value };
+    if (kind === 'AWS') return { kind, value: ACCOUNT_ID_PATTERN.test(value) ? accountRootArn(value) : value };
     return { kind: kind === 'Service' ? 'Service' : 'other', value };
   }));
 }

@@ -1,4 +1,5 @@
 import { Account, Bucket, Registry } from '../registry/model';
+import { ACCOUNT_ID_PATTERN } from '../registry/schema';
 import { BUCKET_POLICY_ACTIONS, BUCKET_POLICY_DELETE_ACTION } from './actions';
 import { appSessionStatements, bucketResources, ciRoleLimits, exclusiveGuardrails, GUARDRAIL_SIDS, guardrailOptions, networkGuardrail, tlsGuardrail } from './bucket-policy';
 import { exclusiveExemptions } from './exclusive-guardrail';
@@ -147,7 +148,7 @@ function accountOf(arn: string): string[] {
 }
 
 function isAccountId(value: string): boolean {
-  return /^\d{12}$/.test(value);
+  return ACCOUNT_ID_PATTERN.test(value);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { accountRootArn } from '../../policy/naming';
 import { Account, Bucket, KeptStatement } from '../../registry/model';
+import { ACCOUNT_ID_PATTERN } from '../../registry/schema';
 import { actorFor } from './actor';
 import { FROM_INTERNET } from './network';
 import { requestBy } from './request';
@@ -45,7 +46,7 @@ function simpleRequest(kept: KeptStatement, bucket: Bucket): { action: string; r
   const concrete = concreteInstance(resource);
   if (concrete !== `arn:aws:s3:::${bucket.name}` && !concrete.startsWith(`arn:aws:s3:::${bucket.name}/`)) return undefined;
   const aws = typeof Principal === 'object' && Principal !== null ? first((Principal as Record<string, unknown>).AWS) : undefined;
-  const principal = aws && (/^\d{12}$/.test(aws) ? accountRootArn(aws) : aws);
+  const principal = aws && (ACCOUNT_ID_PATTERN.test(aws) ? accountRootArn(aws) : aws);
   return { action, resource: concrete, principal: principal && /^arn:aws:iam::\d{12}:(root|role\/|user\/)/.test(principal) ? principal : undefined };
 }
 
