@@ -9,7 +9,6 @@ module.exports = {
   roots: ['<rootDir>/__tests__'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }] },
-  setupFilesAfterEnv: ['<rootDir>/__tests__/setup.ts'],
   // Once per run: build dist/ when stale (the suites' keyless processes then run compiled JavaScript) and
   // synthesize the bundled registry for verify's suites to copy.
   globalSetup: '<rootDir>/__tests__/global-setup.ts',

@@ -24,9 +24,6 @@ module.exports = {
     // Synthesizes through cdktf and simulates: seconds per mutant. The unit suites pin what it proves.
     '<rootDir>/__tests__/property/synth-verify.property.test.ts',
   ],
-  // No cdktf jest matchers (__tests__/setup.ts): these suites do not use them, and loading cdktf in every test file
-  // costs more per mutant than the tests.
-  setupFilesAfterEnv: [],
   // Fewer random registries per mutant (FC_RUNS=5 unless set).
   setupFiles: ['<rootDir>/__tests__/stryker-setup.ts'],
   // Only the files holding the tests that cover the mutant are loaded.
