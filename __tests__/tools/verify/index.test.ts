@@ -1,6 +1,7 @@
 import { loadRegistry } from '../../../src/registry/load';
 import { Registry } from '../../../src/registry/model';
 import { verifyOutput } from '../../../src/tools/verify';
+import { SimulationMemo } from '../../../src/tools/verify/simulation-memo';
 import { ScenarioResult, VerifyReport } from '../../../src/tools/verify/types';
 import { writeRegistry } from '../../helpers';
 import { bundledRegistry, editPolicy, mutated, mutatedText, resourceNamed, resourceWhere, synthesize, synthesizedBundled } from './output-fixture';
@@ -10,6 +11,8 @@ const UPLOADS = 's3://assumed-with-external-id/uploads/';
 
 let registry: Registry;
 let pristine: string;
+/** Shared by the file's verifies of edited copies of one output: only requests an edit touches are simulated again. */
+const memo = new SimulationMemo();
 
 beforeAll(() => {
   registry = bundledRegistry();
@@ -26,7 +29,7 @@ function failingNames(report: VerifyReport, app?: string): string[] {
 
 describe('verifyOutput on the bundled registry', () => {
   it('GIVEN the synthesized bundled registry WHEN verified THEN every scenario passes and every policy resolves', async () => {
-    const report = await verifyOutput(registry, pristine);
+    const report = await verifyOutput(registry, pristine, { memo });
 
     expect(report.errors).toEqual([]);
     expect(failing(report)).toEqual([]);
@@ -36,7 +39,7 @@ describe('verifyOutput on the bundled registry', () => {
   });
 
   it('GIVEN the bundled registry WHEN verified THEN the denials for plain HTTP, network and outsiders name the bucket statement that decided', async () => {
-    const report = await verifyOutput(registry, pristine);
+    const report = await verifyOutput(registry, pristine, { memo });
     const sid = (name: string) => report.results.find((r) => r.scenario === name)?.decidingSid;
 
     expect(sid(`read ${UPLOADS} over plain HTTP`)).toBe('DenyInsecureTransport');
@@ -45,21 +48,21 @@ describe('verifyOutput on the bundled registry', () => {
   });
 
   it('GIVEN an apps filter WHEN verified THEN only that app and the buckets it uses are evaluated', async () => {
-    const report = await verifyOutput(registry, pristine, { apps: ['swarm-uploader'] });
+    const report = await verifyOutput(registry, pristine, { apps: ['swarm-uploader'], memo });
 
     expect(new Set(report.results.map((r) => r.app ?? `bucket:${r.bucket}`))).toEqual(new Set(['swarm-uploader', 'bucket:assumed-with-external-id']));
     expect(report.failed).toBe(0);
   });
 
   it('GIVEN an apps filter naming an unknown app WHEN verified THEN the report carries an error and no results', async () => {
-    const report = await verifyOutput(registry, pristine, { apps: ['no-such-app'] });
+    const report = await verifyOutput(registry, pristine, { apps: ['no-such-app'], memo });
 
     expect(report.results).toEqual([]);
     expect(report.errors).toEqual([expect.stringContaining('no app "no-such-app"')]);
   });
 
   it('GIVEN a directory without stacks WHEN verified THEN the report says to synthesize first', async () => {
-    const report = await verifyOutput(registry, '/nonexistent-keyless-out');
+    const report = await verifyOutput(registry, '/nonexistent-keyless-out', { memo });
 
     expect(report.errors).toEqual([expect.stringMatching(/^\/nonexistent-keyless-out: error: no stacks\/ directory; run `keyless synth`/)]);
   });
@@ -69,7 +72,7 @@ describe('verifyOutput on a registry unlike the bundled one', () => {
   it('GIVEN two bucket accounts, open and network-bound buckets, root and external consumers WHEN synthesized and verified THEN every scenario passes', async () => {
     const other = loadRegistry(writeRegistry(ACCOUNTS, APPS), {});
 
-    const report = await verifyOutput(other, synthesize(other));
+    const report = await verifyOutput(other, synthesize(other), { memo });
 
     expect(report.errors).toEqual([]);
     expect(failing(report)).toEqual([]);
@@ -111,7 +114,7 @@ describe('verifyOutput on carelessly edited output', () => {
     const dir = mutated(pristine, 'data', (stack) =>
       editPolicy(resourceWhere(stack, 'aws_iam_role', 'name', 'keyless-swarm-uploader'), 'assume_role_policy', (doc) => edit(doc.Statement)));
 
-    const report = await verifyOutput(registry, dir);
+    const report = await verifyOutput(registry, dir, { memo });
 
     expect(failingNames(report)).toEqual(expected);
     expect(failing(report).every((r) => r.app === 'swarm-uploader' && r.actual === 'Allowed')).toBe(true);
@@ -124,7 +127,7 @@ describe('verifyOutput on carelessly edited output', () => {
         guard.Condition.ArnNotLike['aws:PrincipalArn'] += '*';
       }));
 
-    const report = await verifyOutput(registry, dir);
+    const report = await verifyOutput(registry, dir, { memo });
 
     expect(failing(report).map((r) => r.scenario)).toEqual([`read ${UPLOADS} in a session tagged with an id it extends (swarm-uploade)`]);
   });
@@ -136,7 +139,7 @@ describe('verifyOutput on carelessly edited output', () => {
       }
     });
 
-    const report = await verifyOutput(registry, dir);
+    const report = await verifyOutput(registry, dir, { memo });
 
     const swarmApps = registry.apps.filter((a) => a.consumer.kind === 'principal' && a.consumer.account === 'swarm').map((a) => a.id);
     expect(swarmApps.length).toBeGreaterThan(1);
@@ -150,7 +153,7 @@ describe('verifyOutput on carelessly edited output', () => {
         doc.Statement = doc.Statement.filter((s: { Effect: string }) => s.Effect !== 'Deny');
       }));
 
-    const report = await verifyOutput(registry, dir);
+    const report = await verifyOutput(registry, dir, { memo });
 
     expect(failingNames(report)).toEqual(expect.arrayContaining([
       `read ${UPLOADS} over plain HTTP`,
@@ -179,7 +182,7 @@ describe('verifyOutput on carelessly edited output', () => {
         doc.Statement = doc.Statement.filter((s: { Sid: string }) => s.Sid !== sid);
       }));
 
-    const report = await verifyOutput(registry, dir);
+    const report = await verifyOutput(registry, dir, { memo });
 
     expect(report.failed).toBeGreaterThan(0);
     expect(failingNames(report)).toContain(scenario);
@@ -192,7 +195,7 @@ describe('verifyOutput on carelessly edited output', () => {
         doc.Statement[0].Resource = 'arn:aws:s3:::assumed-with-external-id/*';
       }));
 
-    const report = await verifyOutput(registry, dir);
+    const report = await verifyOutput(registry, dir, { memo });
 
     expect(failingNames(report)).toEqual([
       'read outside its prefix s3://assumed-with-external-id/uploads-outside/',
@@ -212,7 +215,7 @@ describe('verifyOutput on carelessly edited output', () => {
         doc.Statement[1].Condition.StringLike['s3:prefix'] = '*';
       }));
 
-    const report = await verifyOutput(registry, dir);
+    const report = await verifyOutput(registry, dir, { memo });
 
     expect(failingNames(report)).toEqual([
       'list outside its prefix s3://assumed-with-external-id/uploads-outside/',
@@ -227,7 +230,7 @@ describe('verifyOutput on carelessly edited output', () => {
         doc.Statement.push({ Sid: 'AllowRead', Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::assumed-with-external-id/*' });
       }));
 
-    const report = await verifyOutput(registry, dir);
+    const report = await verifyOutput(registry, dir, { memo });
 
     expect(failingNames(report, 'swarm-uploader')).toEqual([
       'read outside its prefix s3://assumed-with-external-id/uploads-outside/',
@@ -238,7 +241,7 @@ describe('verifyOutput on carelessly edited output', () => {
   it('GIVEN the policy variables unescaped in the raw JSON WHEN verified THEN each interpolation is reported and every bucket scenario errors', async () => {
     const dir = mutatedText(pristine, 'data', (text) => text.replaceAll('$${aws:PrincipalTag/AppId}', '${aws:PrincipalTag/AppId}'));
 
-    const report = await verifyOutput(registry, dir);
+    const report = await verifyOutput(registry, dir, { memo });
 
     expect(report.errors).toHaveLength(registry.buckets.length);
     for (const error of report.errors) {
@@ -254,7 +257,7 @@ describe('verifyOutput on carelessly edited output', () => {
       delete stack.resource.aws_iam_role_policy_attachment;
     });
 
-    const report = await verifyOutput(registry, dir);
+    const report = await verifyOutput(registry, dir, { memo });
 
     expect(failingNames(report)).toEqual(expect.arrayContaining([
       'AssumeRole with its ExternalId and AppId tag and SourceIdentity',

@@ -1,11 +1,14 @@
 import { Registry } from '../../../src/registry/model';
 import { verifyOutput } from '../../../src/tools/verify';
+import { SimulationMemo } from '../../../src/tools/verify/simulation-memo';
 import { ScenarioResult, VerifyReport } from '../../../src/tools/verify/types';
 import { bundledRegistry, editPolicy, mutated, resourceWhere, synthesizedBundled } from './output-fixture';
 import { appRoles } from '../../../src/policy/app-roles';
 
 let registry: Registry;
 let pristine: string;
+/** Shared by the file's verifies of edited copies of one output: only requests an edit touches are simulated again. */
+const memo = new SimulationMemo();
 
 beforeAll(() => {
   registry = bundledRegistry();
@@ -32,7 +35,7 @@ function withoutStatement(type: string, sid: string): string {
 
 describe('verify with the organization guardrails', () => {
   it('GIVEN the bundled registry with an organization block WHEN verified THEN its RCP and SCP scenarios run and pass', async () => {
-    const report = await verifyOutput(registry, pristine);
+    const report = await verifyOutput(registry, pristine, { memo });
     const organization = report.results.filter((r) => / \((RCP|SCP)\)$/.test(r.scenario));
 
     expect(report.errors).toEqual([]);
@@ -51,7 +54,7 @@ describe('verify with the organization guardrails', () => {
     ['DenyAppSessionOutsideNetworkFor111111111111N1', 'assumed-with-external-id', 'bucket policy deleted: swarm-reporter reads its prefix from outside the bucket network (RCP)'],
     ['DenyServicesActingForOtherAccounts', 'acme-partner-drop', 'bucket policy rewritten to let logging.s3.amazonaws.com write for account 999999999999 (RCP)'],
   ])('GIVEN the RCP statement %s dropped WHEN verified THEN the scenario it guards on %s fails', async (sid, bucket, scenario) => {
-    const report = await verifyOutput(registry, withoutStatement('RESOURCE_CONTROL_POLICY', sid));
+    const report = await verifyOutput(registry, withoutStatement('RESOURCE_CONTROL_POLICY', sid), { memo });
 
     expect(failing(report).find((r) => r.bucket === bucket && r.scenario === scenario)).toMatchObject({ pass: false });
     expect(failing(report).every((r) => r.scenario.endsWith('(RCP)'))).toBe(true);
@@ -64,7 +67,7 @@ describe('verify with the organization guardrails', () => {
     ['DenyIdentityProviderChangesButByDeployRole', 'an admin of account data outside the registry updates a Roles Anywhere trust anchor (certificate consumers\' roles trust it) (SCP)'],
     ['DenyDeployRoleBeyondBucketPolicyFor111111111111', 'bucket policy rewritten without its CI role limits: the deploy role reads objects (SCP)'],
   ])('GIVEN the SCP statement %s dropped WHEN verified THEN "%s" fails', async (sid, scenario) => {
-    const report = await verifyOutput(registry, withoutStatement('SERVICE_CONTROL_POLICY', sid));
+    const report = await verifyOutput(registry, withoutStatement('SERVICE_CONTROL_POLICY', sid), { memo });
     const firstRole = appRoles(registry).find((r) => r.account.alias === 'data')!.name;
 
     expect(failing(report).map((r) => r.scenario)).toContain(scenario.replace('<first app role of data>', firstRole));
@@ -77,7 +80,7 @@ describe('verify with the organization guardrails', () => {
         doc.Statement = doc.Statement.filter((s: { Sid: string }) => s.Sid !== 'DenyAppSessionWithoutAppIdTag');
       }));
 
-    const report = await verifyOutput(registry, dir);
+    const report = await verifyOutput(registry, dir, { memo });
     const failed = failing(report).find((r) => r.bucket === 'acme-ledger-archive' || r.app === 'ledger-archiver');
 
     expect(failed).toMatchObject({ actual: 'Denied', expectedSid: 'DenyAppSessionWithoutAppIdTag', decidingSid: 'DenyAppSessionWithoutAppIdTagFor111111111111' });

@@ -1,12 +1,12 @@
 import { PolicyResolver, ResolverOptions } from './policy-resolver';
 import { Scenario, SimRequest } from './scenario';
 import { ScenarioGroup } from './scenarios';
-import { Outcome, simulate } from './simulate';
+import { PreparedRequest, simulate, SimulationOutcome } from './simulate';
+import { SimulationMemo } from './simulation-memo';
 import { SynthesizedOutput } from './synthesized';
 import { Decision, ScenarioResult } from './types';
 
-type Evaluated = { readonly outcome: Outcome } | { readonly error: string };
-type RequestOutcome = { readonly request: SimRequest } & Evaluated;
+type RequestOutcome = { readonly request: SimRequest } & SimulationOutcome;
 
 /**
  * Simulates every scenario against the synthesized policies; also returns invalid policies found on the way.
@@ -15,7 +15,7 @@ type RequestOutcome = { readonly request: SimRequest } & Evaluated;
 export async function evaluateScenarios(
   scenarios: readonly Scenario[],
   output: SynthesizedOutput,
-  options: ResolverOptions = {},
+  options: EvaluatorOptions = {},
 ): Promise<Evaluation> {
   return evaluateGroups([() => [...scenarios]], output, options);
 }
@@ -28,9 +28,14 @@ export async function evaluateScenarios(
 export async function evaluateGroups(
   groups: readonly ScenarioGroup[],
   output: SynthesizedOutput,
-  options: ResolverOptions = {},
+  options: EvaluatorOptions = {},
 ): Promise<Evaluation> {
   return new GroupEvaluator(output, options).evaluate(groups);
+}
+
+export interface EvaluatorOptions extends ResolverOptions {
+  /** Outcomes to reuse, and to add to, across runs in this thread (see simulation-memo.ts); none by default. */
+  readonly memo?: SimulationMemo;
 }
 
 export interface Evaluation {
@@ -42,28 +47,34 @@ export interface Evaluation {
 /** Evaluates runs of scenario groups against one output, one after another, keeping its policy caches between them. */
 export class GroupEvaluator {
   private readonly resolver: PolicyResolver;
+  private readonly simulate: (prepared: PreparedRequest) => Promise<SimulationOutcome>;
 
-  constructor(output: SynthesizedOutput, options: ResolverOptions = {}) {
+  constructor(output: SynthesizedOutput, { memo, ...options }: EvaluatorOptions = {}) {
     this.resolver = new PolicyResolver(output, options);
+    this.simulate = memo ? (prepared) => memo.outcome(prepared, simulate) : simulate;
   }
 
   /** The run's results, and the invalid policies this evaluator met for the first time in it. */
   async evaluate(groups: readonly ScenarioGroup[]): Promise<Evaluation> {
     const known = this.resolver.errors.size;
     const results: ScenarioResult[] = [];
-    for (const group of groups) results.push(...(await evaluateGroup(group(), this.resolver)));
+    for (const group of groups) results.push(...(await evaluateGroup(group(), this.resolver, this.simulate)));
     return { results, errors: [...this.resolver.errors].slice(known) };
   }
 }
 
-async function evaluateGroup(scenarios: readonly Scenario[], resolver: PolicyResolver): Promise<ScenarioResult[]> {
-  const evaluated = new Map<string, Evaluated>();
-  const evaluate = async (request: SimRequest): Promise<Evaluated> => {
+async function evaluateGroup(
+  scenarios: readonly Scenario[],
+  resolver: PolicyResolver,
+  simulatePrepared: (prepared: PreparedRequest) => Promise<SimulationOutcome>,
+): Promise<ScenarioResult[]> {
+  const evaluated = new Map<string, SimulationOutcome>();
+  const evaluate = async (request: SimRequest): Promise<SimulationOutcome> => {
     const key = JSON.stringify(request);
     let result = evaluated.get(key);
     if (!result) {
       const prepared = resolver.prepare(request);
-      result = 'error' in prepared ? prepared : await simulate(prepared.value);
+      result = 'error' in prepared ? prepared : await simulatePrepared(prepared.value);
       evaluated.set(key, result);
     }
     return result;

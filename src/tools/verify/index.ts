@@ -3,6 +3,7 @@ import { Registry } from '../../registry/model';
 import { evaluateGroups } from './evaluate';
 import { evaluateInThreads } from './parallel';
 import { ScenarioGroup, scenarioGroups } from './scenarios';
+import { SimulationMemo } from './simulation-memo';
 import { indexSynthesized, SynthesizedOutput } from './synthesized';
 import { OutputDirError } from '../synth-output';
 import { readWorkspaces } from './terraform-json';
@@ -18,6 +19,11 @@ export interface VerifyOptions {
    * one below PARALLEL_FROM apps.
    */
   readonly threads?: number;
+  /**
+   * Outcomes to reuse across runs that verify variants of one output in this process, e.g. tests that edit one
+   * policy at a time: only requests whose inputs changed are simulated again. In one thread only (`threads` 1).
+   */
+  readonly memo?: SimulationMemo;
 }
 
 /** More threads than this mostly add start-up time and memory: each loads the simulator's IAM data. */
@@ -42,10 +48,10 @@ export async function verifyOutput(registry: Registry, outDir: string, options: 
   if ('error' in output) return report([], [output.error]);
   const scenarioOptions = { apps: options.apps };
   const groups = scenarioGroups(registry, scenarioOptions);
-  const threads = options.threads ?? defaultThreads(groups);
+  const threads = options.memo ? 1 : options.threads ?? defaultThreads(groups);
   const { results, errors } = threads > 1
     ? await evaluateInThreads({ registry, scenarioOptions, outDir, accountIds }, groups, threads, output)
-    : await evaluateGroups(groups, output);
+    : await evaluateGroups(groups, output, { memo: options.memo });
   return report(results, [...output.errors, ...errors]);
 }
 
