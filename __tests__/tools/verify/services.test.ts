@@ -1,5 +1,6 @@
 import { Registry } from '../../../src/registry/model';
 import { verifyOutput } from '../../../src/tools/verify';
+import { SimulationMemo } from '../../../src/tools/verify/simulation-memo';
 import { VerifyReport } from '../../../src/tools/verify/types';
 import { bundledRegistry, editPolicy, mutated, resourceWhere, synthesize } from './output-fixture';
 
@@ -7,7 +8,8 @@ const BUCKET = 'acme-web-assets';
 const CLOUDFRONT = 'cloudfront.amazonaws.com';
 const LOGGING = 'logging.s3.amazonaws.com';
 /** Only the bucket with services and the app that uses it: the other buckets are not what these tests change. */
-const ONLY = { apps: ['web-publisher'] };
+/** One app's scenarios, with a memo shared by the file's verifies of edited copies of one output. */
+const ONLY = { apps: ['web-publisher'], memo: new SimulationMemo() };
 
 let registry: Registry;
 let pristine: string;

@@ -2,6 +2,7 @@ import { planAccounts } from '../../../src/policy/account-plan';
 import { loadRegistry } from '../../../src/registry/load';
 import { Registry } from '../../../src/registry/model';
 import { verifyOutput } from '../../../src/tools/verify';
+import { SimulationMemo } from '../../../src/tools/verify/simulation-memo';
 import { deriveScenarios } from '../../../src/tools/verify/scenarios';
 import { VerifyReport } from '../../../src/tools/verify/types';
 import { writeRegistry } from '../../helpers';
@@ -32,6 +33,8 @@ const APPS = {
 
 let registry: Registry;
 let pristine: string;
+/** Shared by the file's verifies of edited copies of one output: only requests an edit touches are simulated again. */
+const memo = new SimulationMemo();
 
 beforeAll(() => {
   registry = loadRegistry(writeRegistry(ACCOUNTS, APPS), {});
@@ -45,7 +48,7 @@ const editReaderPolicy = (edit: (statements: Json[]) => void) =>
 
 describe('verify on a share of a sub-prefix', () => {
   it('GIVEN the pipeline synthesized WHEN verified THEN the reader reads and lists the share, and is denied write, delete, the rest of the owner\'s prefixes and a third app', async () => {
-    const report = await verifyOutput(registry, pristine);
+    const report = await verifyOutput(registry, pristine, { memo });
     const expected = (name: string) => report.results.find((r) => r.app === 'analytics-etl' && r.scenario === name);
 
     expect(report.errors).toEqual([]);
@@ -66,7 +69,7 @@ describe('verify on a share of a sub-prefix', () => {
   });
 
   it('GIVEN the owner WHEN verified THEN its own scenarios are those of an app without shares: its prefixes, nothing of the reader\'s', async () => {
-    const report = await verifyOutput(registry, pristine, { apps: ['ingest'] });
+    const report = await verifyOutput(registry, pristine, { apps: ['ingest'], memo });
     const names = report.results.filter((r) => r.app === 'ingest').map((r) => r.scenario);
 
     expect(report.failed).toBe(0);
@@ -80,7 +83,7 @@ describe('verify on a share of a sub-prefix', () => {
       objects.Resource = 'arn:aws:s3:::lake/events/*';
     });
 
-    expect(failingNames(await verifyOutput(registry, dir))).toEqual([
+    expect(failingNames(await verifyOutput(registry, dir, { memo }))).toEqual([
       'analytics-etl: read outside the prefix shared by ingest s3://lake/events/2026-outside/',
       "analytics-etl: read under ingest's prefix outside the share s3://lake/events/",
     ]);
@@ -91,7 +94,7 @@ describe('verify on a share of a sub-prefix', () => {
       list.Condition.StringLike['s3:prefix'] = 'events/*';
     });
 
-    expect(failingNames(await verifyOutput(registry, dir))).toEqual([
+    expect(failingNames(await verifyOutput(registry, dir, { memo }))).toEqual([
       'analytics-etl: list outside the prefix shared by ingest s3://lake/events/2026-outside/',
       "analytics-etl: list under ingest's prefix outside the share s3://lake/events/",
     ]);
@@ -102,7 +105,7 @@ describe('verify on a share of a sub-prefix', () => {
       objects.Action = ['s3:GetObject', 's3:PutObject'];
     });
 
-    expect(failingNames(await verifyOutput(registry, dir))).toEqual([
+    expect(failingNames(await verifyOutput(registry, dir, { memo }))).toEqual([
       'analytics-etl: write under the prefix shared by ingest s3://lake/events/2026/ (not declared): s3:PutObject',
     ]);
   });
@@ -112,7 +115,7 @@ describe('verify on a share of a sub-prefix', () => {
       doc.Statement[0].Resource = ['arn:aws:s3:::lake/other/*', 'arn:aws:s3:::lake/events/*'];
     }));
 
-    expect(failingNames(await verifyOutput(registry, dir))).toContain(
+    expect(failingNames(await verifyOutput(registry, dir, { memo }))).toContain(
       "analytics-etl: other's session: read under the prefix ingest shares with analytics-etl s3://lake/events/2026/",
     );
   });
@@ -130,7 +133,7 @@ describe('the bucket policy under a share', () => {
   });
 
   it('GIVEN the reader\'s session WHEN it reads the share THEN the bucket policy is evaluated and its AppId guardrails let the session through', async () => {
-    const report = await verifyOutput(registry, pristine, { apps: ['analytics-etl'] });
+    const report = await verifyOutput(registry, pristine, { apps: ['analytics-etl'], memo });
     const read = report.results.find((r) => r.scenario === 'read under the prefix shared by ingest s3://lake/events/2026/')!;
     const foreignTag = report.results.find((r) => r.scenario === 'read s3://lake/events/2026/ in a session tagged for another app')!;
 
@@ -152,7 +155,7 @@ describe('share scenarios with allowWrite', () => {
     expect(expected('write under the prefix shared by ingest s3://lake/events/2026/')).toBe('Allowed');
     expect(expected('delete under the prefix shared by ingest s3://lake/events/2026/ (not declared)')).toBe('Denied');
     expect(expected("write under ingest's prefix outside the share s3://lake/events/: s3:PutObject")).toBe('Denied');
-    const report = await verifyOutput(writable, synthesize(writable), { apps: ['analytics-etl'] });
+    const report = await verifyOutput(writable, synthesize(writable), { apps: ['analytics-etl'], memo });
     expect(report.errors).toEqual([]);
     expect(report.failed).toBe(0);
   });
@@ -169,7 +172,7 @@ describe('verify with several shares of one owner', () => {
       other: APPS.other,
     }), {});
 
-    const report = await verifyOutput(several, synthesize(several));
+    const report = await verifyOutput(several, synthesize(several), { memo });
     const names = report.results.map((r) => `${r.app}: ${r.scenario}`);
 
     expect(report.errors).toEqual([]);
