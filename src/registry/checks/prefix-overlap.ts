@@ -43,7 +43,8 @@ function overlapIndex(claims: readonly Entry[]): (prefix: string) => number[] {
   const sorted = [...byPrefix.keys()].sort();
   return (prefix) => {
     const found: number[] = [];
-    for (let slash = prefix.indexOf('/'); slash !== -1 && slash < prefix.length - 1; slash = prefix.indexOf('/', slash + 1)) {
+    // The trailing `/` stops the walk: indexOf finds it at the latest, so it never returns -1 here.
+    for (let slash = prefix.indexOf('/'); slash < prefix.length - 1; slash = prefix.indexOf('/', slash + 1)) {
       found.push(...(byPrefix.get(prefix.slice(0, slash + 1)) ?? []));
     }
     for (let k = partitionPoint(sorted.length, (k) => sorted[k] < prefix); k < sorted.length && sorted[k].startsWith(prefix); k++) found.push(...byPrefix.get(sorted[k])!);
