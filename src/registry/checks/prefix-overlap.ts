@@ -24,7 +24,7 @@ export const prefixOverlap: Check = ({ apps }) => {
 /** The earliest claim before claim `i`, among the overlapping ones, that belongs to another app and owner. */
 function firstConflict(claims: readonly Entry[], i: number, overlapping: readonly number[]): Entry | undefined {
   let first = i;
-  for (const j of overlapping) if (j < first && conflict(claims[j], claims[i])) first = j;
+  for (const j of overlapping) if (conflict(claims[j], claims[i])) first = Math.min(first, j);
   return first < i ? claims[first] : undefined;
 }
 
