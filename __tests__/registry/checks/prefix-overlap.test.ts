@@ -95,5 +95,16 @@ describe('prefixOverlap', () => {
       const found = problems(ACCOUNTS, { [other]: otherApp, ingest: owner(offer), [theReader]: text });
       expect(found).toContainEqual(expect.stringMatching(new RegExp(`error: prefix "private/" on bucket "shared" overlaps prefix "private/" of app "(${other}|${theReader})"`)));
     });
+
+    // An app's entries never conflict with each other, even when one is its own and the other shared with it: the
+    // overlap of its own prefix is with the owner of the shared one, and is reported once, naming both apps.
+    test('GIVEN an app, loaded first, whose own prefix lies inside a prefix shared with it WHEN validated THEN only the owner\'s entry is reported, never the app against itself', () => {
+      const both = reader().replace('id: analytics-etl', 'id: a-reader') + '  - bucket: shared\n    prefix: events/a-reader/\n    permissions: [read]\n';
+      const offer = '      - app: a-reader\n        permissions: [read, list]\n';
+      expect(problems(ACCOUNTS, { 'a-reader': both, ingest: owner(offer) })).toEqual([
+        'apps/ingest.yaml:9:13: error: prefix "events/" on bucket "shared" overlaps prefix "events/a-reader/" of app "a-reader" (apps/a-reader.yaml:13:13): ' +
+        'one app could read or change the other\'s objects; give each app a prefix of its own, or have the owner share it (shareWith on its entry, from on the other\'s)',
+      ]);
+    });
   });
 });
