@@ -1,4 +1,5 @@
-import { AccountPlan, organizationPlan, planAccounts } from '../../src/policy/account-plan';
+import { AccountPlan, organizationPlan, planAccounts, RolePlan } from '../../src/policy/account-plan';
+import { consumerTagPolicy } from '../../src/policy/consumer-policy';
 import { ACCOUNTS, app, CERT_ACCOUNTS, certificateApp, registryOnDisk, TEST_CA } from '../registry/fixtures';
 
 /** The plans of a registry, by account alias. */
@@ -119,6 +120,16 @@ describe('planAccounts', () => {
         },
       ]);
       expect(plans.data.consumers).toEqual([]);
+    });
+
+    test('GIVEN apps of two consumer roles WHEN planned THEN each app role carries the tag its own consumer\'s policy by role tag requires, and no other consumer\'s', () => {
+      /** Whether `principal`'s policy by role tag opens `role`: each StringEquals on aws:ResourceTag/<key> holds for the role's tags. */
+      const opens = (principal: string, role: RolePlan) => Object.entries(consumerTagPolicy(principal, [role.arn]).Statement[0].Condition!.StringEquals)
+        .every(([key, value]) => key.startsWith('aws:ResourceTag/') && role.tags[key.slice('aws:ResourceTag/'.length)] === value);
+      const zeta = 'arn:aws:iam::222222222222:role/zeta-node';
+      const alpha = 'arn:aws:iam::222222222222:role/alpha-node';
+
+      expect(plans.data.roles.map((r) => [r.appId, opens(zeta, r), opens(alpha, r)])).toEqual([['a', true, false], ['b', false, true], ['c', true, false]]);
     });
   });
 });

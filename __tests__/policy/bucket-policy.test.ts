@@ -2,6 +2,7 @@ import { BUNDLED_ROOT, fixture, statement, UNSEEN_ENV } from '../helpers';
 import { loadRegistry } from '../../src/registry/load';
 import { bucketPolicy, guardrailOptions } from '../../src/policy/bucket-policy';
 import { Registry } from '../../src/registry/model';
+import { ACCOUNTS, CERT_ACCOUNTS, registryOnDisk } from '../registry/fixtures';
 
 function policyOf(registry: Registry, bucket: string) {
   const b = registry.buckets.find((x) => x.name === bucket)!;
@@ -115,6 +116,14 @@ describe('bucketPolicy', () => {
     expect(bundled.accounts.map((a) => [a.alias, guardrailOptions(bundled, a).certificateSessions])).toEqual([
       ['data', true], ['swarm', false], ['ingest', false], ['legacy', false], ['mgmt', false],
     ]);
+  });
+
+  test('GIVEN a certificate authority in each account, then none at all WHEN guardrail options are built per account THEN both accounts hold certificate sessions, then neither does', () => {
+    const both = registryOnDisk(`${CERT_ACCOUNTS}  swarm-ca:\n    account: swarm\n    bundle: ca/node-ca.pem\n`, {});
+    const none = registryOnDisk(ACCOUNTS, {});
+
+    expect(both.accounts.map((a) => [a.alias, guardrailOptions(both, a).certificateSessions])).toEqual([['data', true], ['swarm', true]]);
+    expect(none.accounts.map((a) => [a.alias, guardrailOptions(none, a).certificateSessions])).toEqual([['data', false], ['swarm', false]]);
   });
 
   test('GIVEN an exclusive bucket and a deploy role WHEN built THEN the deploy role may read and put the bucket policy and nothing else, not even delete it', () => {

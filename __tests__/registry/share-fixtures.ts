@@ -1,3 +1,5 @@
+import { ACCOUNTS } from './fixtures';
+
 /**
  * The issue's pipeline on the fixture registry's bucket "shared": ingest owns events/ and offers it to analytics-etl,
  * which takes it with `from: ingest`. Lines: owner 9 prefix, 11 shareWith, 12 offer app, 13 offer permissions;
@@ -29,3 +31,6 @@ access:
 ${prefix ? `    prefix: ${prefix}\n` : ''}${from ? `    from: ${from}\n` : ''}    permissions: [${permissions}]
 `;
 }
+
+/** The fixture registry with a second bucket "archive" of account data. */
+export const TWO_BUCKETS = `${ACCOUNTS}  archive:\n    account: data\n`;

@@ -240,6 +240,8 @@ describe('schema check', () => {
     test.each([
       ['with spaces', 'a b c d e f g h i j', 'apps/a.yaml:6:13: error: "externalId" must be 2 to 1224 characters of letters, digits and _+=,.@:/- (found "a b c d e f g h i j")'],
       ['of 1 character', '"x"', 'apps/a.yaml:6:13: error: "externalId" must be 2 to 1224 characters of letters, digits and _+=,.@:/- (found "x")'],
+      ['of 40 characters with a space', `a ${'x'.repeat(38)}`, `apps/a.yaml:6:13: error: "externalId" must be 2 to 1224 characters of letters, digits and _+=,.@:/- (found "a ${'x'.repeat(38)}")`],
+      ['of 41 characters with a space', `a ${'x'.repeat(39)}`, 'apps/a.yaml:6:13: error: "externalId" must be 2 to 1224 characters of letters, digits and _+=,.@:/- (found "a xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...")'],
       ['of 1225 characters', 'x'.repeat(1225), 'apps/a.yaml:6:13: error: "externalId" must be 2 to 1224 characters of letters, digits and _+=,.@:/- (found "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...")'],
     ])('GIVEN externalId %s WHEN validated THEN the characters and length IAM accepts are stated', (_label, value, message) => {
       expect(problems(ACCOUNTS, appWith('externalId: a-0123456789abcdef', `externalId: ${value}`))).toEqual([message]);

@@ -1,8 +1,5 @@
 import { ACCOUNTS, problems } from '../fixtures';
-import { owner, reader } from '../share-fixtures';
-
-/** The fixture registry with a second bucket "archive" of account data. */
-const TWO_BUCKETS = `${ACCOUNTS}  archive:\n    account: data\n`;
+import { owner, reader, TWO_BUCKETS } from '../share-fixtures';
 
 describe('shareFrom', () => {
   test('GIVEN the owner offers events/ and the reader takes it WHEN validated THEN no problem (compliance)', () => {
@@ -62,6 +59,14 @@ describe('shareFrom', () => {
     expect(problems(ACCOUNTS, { ingest: owner(), 'analytics-etl': reader({ prefix: 'other/' }) })).toEqual([
       'apps/analytics-etl.yaml:9:13: error: app "ingest" (apps/ingest.yaml) owns no prefix on bucket "shared" that contains "other/"; ' +
       'use one of its prefixes or a prefix under one: events/',
+    ]);
+  });
+
+  test('GIVEN an owner with two prefixes on the bucket and a reader prefix under neither WHEN validated THEN both prefixes are listed, comma-separated', () => {
+    const twoPrefixes = `${owner()}  - bucket: shared\n    prefix: raw/\n    permissions: [write]\n`;
+    expect(problems(ACCOUNTS, { ingest: twoPrefixes, 'analytics-etl': reader({ prefix: 'other/' }) })).toEqual([
+      'apps/analytics-etl.yaml:9:13: error: app "ingest" (apps/ingest.yaml) owns no prefix on bucket "shared" that contains "other/"; ' +
+      'use one of its prefixes or a prefix under one: events/, raw/',
     ]);
   });
 

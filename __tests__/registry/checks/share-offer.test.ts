@@ -52,6 +52,12 @@ describe('shareOffer', () => {
     ]);
   });
 
+  test('GIVEN one entry offered to two different apps, each taking it WHEN validated THEN no problem: only the same app twice is a repeat (compliance)', () => {
+    const two = offer('app: analytics-etl\npermissions: [read, list]') + offer('app: billing\npermissions: [read]');
+    const billing = reader({ permissions: 'read' }).replace('id: analytics-etl', 'id: billing').replace('analytics-etl-0', 'billing-0');
+    expect(problems(ACCOUNTS, { ingest: owner(two), 'analytics-etl': reader(), billing })).toEqual([]);
+  });
+
   test('GIVEN a reader offering on a prefix shared with it WHEN validated THEN re-sharing is refused: only the owner offers', () => {
     const onward = reader() + '    shareWith:\n      - app: ingest\n        permissions: [read]\n';
     expect(problems(ACCOUNTS, { ingest: owner(), 'analytics-etl': onward })).toEqual([
