@@ -88,6 +88,17 @@ describe('SimulationMemo keys', () => {
     expect(calls()).toBe(3);
     expect(memo.size).toBe(0);
   });
+
+  it('GIVEN a context value JSON cannot write (a bigint) WHEN asked for THEN it is simulated, not thrown on, and not kept', async () => {
+    const memo = new SimulationMemo();
+    const { simulate, calls } = counting();
+    const odd = request({ request: { context: { 'aws:SecureTransport': 1n as unknown as string } } });
+
+    await memo.outcome(odd, simulate);
+
+    expect(calls()).toBe(1);
+    expect(memo.size).toBe(0);
+  });
 });
 
 describe('SimulationMemo across verify runs of the bundled output', () => {

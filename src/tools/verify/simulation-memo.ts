@@ -72,8 +72,10 @@ const NOT_EXACT = -1;
 function exactJson(value: unknown): string | undefined {
   let exact = true;
   const text = JSON.stringify(value, (_key, v: unknown) => {
-    if (v === undefined || (typeof v === 'number' && !Number.isFinite(v)) || typeof v === 'bigint' || typeof v === 'function' || typeof v === 'symbol') exact = false;
-    return v;
+    if (v !== undefined && (typeof v !== 'number' || Number.isFinite(v)) && !['bigint', 'function', 'symbol'].includes(typeof v)) return v;
+    exact = false;
+    // JSON.stringify would throw on a bigint; the text is not used anyway.
+    return null;
   });
   return exact ? text : undefined;
 }
