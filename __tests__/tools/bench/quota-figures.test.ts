@@ -72,6 +72,11 @@ describe('quota figures of a synthesized output', () => {
     expect(rolesPerAccount(stacks)).toEqual({ value: 2, quota: 1000, measured: 2, where: 'data' });
   });
 
+  it('GIVEN the busier account declaring a raised quota WHEN counting roles THEN each account is held to its own quota and the nearest to it is reported', () => {
+    expect(rolesPerAccount(stacks, new Map([['data', 5000]]))).toEqual({ value: 1, quota: 1000, measured: 2, where: 'swarm' });
+    expect(quotaFigures(stacks, new Map([['data', 5000], ['swarm', 5000]])).rolesPerAccount).toEqual({ value: 2, quota: 5000, measured: 2, where: 'data' });
+  });
+
   it('GIVEN role names WHEN measuring THEN the longest is reported', () => {
     expect(roleNameLength(stacks)).toMatchObject({ value: 'keyless-longer-name'.length, quota: 64 });
   });

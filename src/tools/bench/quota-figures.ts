@@ -51,8 +51,15 @@ export function managedPoliciesPerPrincipal(stacks: readonly SynthesizedStack[])
   return largest(sumBy(attachments, (a) => `${a.stack}/${a.principal}`, () => 1), MANAGED_POLICIES_PER_PRINCIPAL);
 }
 
-export function rolesPerAccount(stacks: readonly SynthesizedStack[]): QuotaFigure {
-  return largest(sumBy(resourcesOf(stacks, 'aws_iam_role'), (r) => r.stack, () => 1), ROLES_PER_ACCOUNT);
+/**
+ * Roles per account, each account against its own quota: the "Roles per account" quota its registry entry declares
+ * raised (`roleQuota`, by alias in `roleQuotas`), else the default. The account nearest its quota is reported.
+ */
+export function rolesPerAccount(stacks: readonly SynthesizedStack[], roleQuotas: ReadonlyMap<string, number> = new Map()): QuotaFigure {
+  const quotaOf = (alias: string) => roleQuotas.get(alias) ?? ROLES_PER_ACCOUNT;
+  const counts = sumBy(resourcesOf(stacks, 'aws_iam_role'), (r) => r.stack, () => 1);
+  const top = counts.reduce<Measured | undefined>((max, m) => (!max || m.value / quotaOf(m.key) > max.value / quotaOf(max.key) ? m : max), undefined);
+  return { value: top?.value ?? 0, quota: quotaOf(top?.key ?? ''), measured: counts.length, where: top?.key };
 }
 
 export function roleNameLength(stacks: readonly SynthesizedStack[]): QuotaFigure {
@@ -73,8 +80,9 @@ export const QUOTA_FIGURES = {
 
 export type QuotaFigures = { readonly [K in keyof typeof QUOTA_FIGURES]: QuotaFigure };
 
-export function quotaFigures(stacks: readonly SynthesizedStack[]): QuotaFigures {
-  const entries = Object.entries(QUOTA_FIGURES).map(([name, figure]) => [name, figure(stacks)]);
+/** Every figure of `stacks`; `roleQuotas`: the raised "Roles per account" quotas the registry declares, by alias. */
+export function quotaFigures(stacks: readonly SynthesizedStack[], roleQuotas: ReadonlyMap<string, number> = new Map()): QuotaFigures {
+  const entries = Object.entries(QUOTA_FIGURES).map(([name, figure]) => [name, figure(stacks, roleQuotas)]);
   return Object.fromEntries(entries) as QuotaFigures;
 }
 
