@@ -9,8 +9,12 @@ export const LARGE_REGISTRY_APPS = 5000;
 export const LARGE_SYNTH_MAX_SECONDS = 3;
 /** Issue 13's target for `keyless validate` on the bundled registry, wall time: a command that starts at once. */
 export const VALIDATE_MAX_SECONDS = 0.5;
-/** Issue 13's targets for `verify` on 1000 apps: wall time on two cores and peak memory (PEAK_RSS_MAX_MB). */
+/**
+ * Issue 13's targets for `verify` on VERIFY_TARGET_APPS apps: wall time on two cores and peak memory (PEAK_RSS_MAX_MB).
+ * Verify's work grows with the apps, so a larger registry is not held to them.
+ */
 export const VERIFY_MAX_SECONDS = 10;
+export const VERIFY_TARGET_APPS = 1000;
 
 /** Figures above their AWS quota: AWS would reject the apply, so bench fails on them. */
 export function quotasExceeded(quotas: QuotaFigures): string[] {
@@ -39,6 +43,7 @@ export function performanceMissed(row: BenchRow): string[] {
   if (!large && row.floorMultiple > SYNTH_MAX_FLOOR_MULTIPLE) missed.push(`synth ${row.floorMultiple.toFixed(1)}× empty app > ${SYNTH_MAX_FLOOR_MULTIPLE}×`);
   if (large && row.synth.seconds > LARGE_SYNTH_MAX_SECONDS) missed.push(`synth ${row.synth.seconds.toFixed(1)} s > ${LARGE_SYNTH_MAX_SECONDS} s`);
   if (row.synth.peakRssMb > PEAK_RSS_MAX_MB) missed.push(`peak ${Math.round(row.synth.peakRssMb)} MB > ${PEAK_RSS_MAX_MB} MB`);
+  if (row.apps > VERIFY_TARGET_APPS) return missed;
   if (row.verify.seconds > VERIFY_MAX_SECONDS) missed.push(`verify ${row.verify.seconds.toFixed(1)} s > ${VERIFY_MAX_SECONDS} s`);
   if (row.verify.peakRssMb > PEAK_RSS_MAX_MB) missed.push(`verify peak ${Math.round(row.verify.peakRssMb)} MB > ${PEAK_RSS_MAX_MB} MB`);
   return missed;
