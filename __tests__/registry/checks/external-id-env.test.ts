@@ -28,11 +28,11 @@ describe('externalIdEnv', () => {
   });
 
   test.each([
-    ['1', 'x'],
-    ['1225', 'x'.repeat(1225)],
-  ])('GIVEN { env: X } with X of %s characters, outside the IAM limits WHEN validated THEN the length and the rule are given', (length, value) => {
+    ['1 character', 'x'],
+    ['1225 characters', 'x'.repeat(1225)],
+  ])('GIVEN { env: X } with X of %s, outside the IAM limits WHEN validated THEN the length and the rule are given', (length, value) => {
     expect(errors({ A_EXTERNAL_ID: value })).toEqual([
-      `apps/a.yaml:6:20: error: environment variable A_EXTERNAL_ID (${length} characters) is not a valid ExternalId; set it to 2 to 1224 characters of letters, digits and _+=,.@:/-`,
+      `apps/a.yaml:6:20: error: environment variable A_EXTERNAL_ID (${length}) is not a valid ExternalId; set it to 2 to 1224 characters of letters, digits and _+=,.@:/-`,
     ]);
   });
 });

@@ -1,4 +1,4 @@
-import { Diagnostic, error } from '../diagnostics';
+import { Diagnostic, error, plural } from '../diagnostics';
 import { EXTERNAL_ID_MAX_CHARS, EXTERNAL_ID_MIN_CHARS } from '../../policy/limits';
 import { EXTERNAL_ID_PATTERN, EXTERNAL_ID_RULE } from '../schema';
 import { Check } from './check';
@@ -14,7 +14,7 @@ export const externalIdEnv: Check = ({ apps, env }) =>
       return [error(at, `externalId reads environment variable ${name}, which is not set; export ${name}=<the app's ExternalId> before running validate or synth`)];
     }
     if (value.length < EXTERNAL_ID_MIN_CHARS || value.length > EXTERNAL_ID_MAX_CHARS || !EXTERNAL_ID_PATTERN.test(value)) {
-      return [error(at, `environment variable ${name} (${value.length} characters) is not a valid ExternalId; set it to ${EXTERNAL_ID_RULE}`)];
+      return [error(at, `environment variable ${name} (${plural(value.length, 'character')}) is not a valid ExternalId; set it to ${EXTERNAL_ID_RULE}`)];
     }
     return [];
   });
