@@ -231,6 +231,18 @@ describe('schema check', () => {
       ]);
     });
 
+    test('GIVEN a backend of a kind keyless does not write WHEN validated THEN one line names it and the kinds there are, not also a missing "s3"', () => {
+      expect(problems(accountsWith('    region: eu-central-1\n', '    region: eu-central-1\n    backend: { gcs: { bucket: b } }\n'), {})).toEqual([
+        'accounts.yaml:5:16: error: unknown field "gcs"; remove it or use one of: s3, cloud',
+      ]);
+    });
+
+    test('GIVEN an s3 backend with a stray field WHEN validated THEN only the stray field is reported', () => {
+      expect(problems(accountsWith('    region: eu-central-1\n', '    region: eu-central-1\n    backend: { s3: { bucket: b, key: k, region: eu-central-1 }, gcs: {} }\n'), {})).toEqual([
+        'accounts.yaml:5:65: error: unknown field "gcs"; remove it or use one of: s3, cloud',
+      ]);
+    });
+
     test.each(['3600', '43200'])('GIVEN maxSessionDuration %s at the edge of the range WHEN validated THEN it is accepted', (value) => {
       // An IAM user consumer: a role consumer is capped at 3600 by role chaining (sessionDurationChaining).
       const userApp = app('a').replace('principal: role/node', 'principal: user/batch');

@@ -27,7 +27,18 @@ function flattenUnions(issue: Issue, root: unknown, prefix: YamlPath = []): Issu
     return [{ code: 'invalid_type', expected: expected.join(' or '), path, message: '', input: valueAt(root, path) } as Issue];
   }
   const best = fitsType.reduce((a, b) => (b.length < a.length ? b : a));
-  return best.flatMap((i) => flattenUnions(i, root, path));
+  return withoutBranchChoice(best, valueAt(root, path)).flatMap((i) => flattenUnions(i, root, path));
+}
+
+/**
+ * A mapping that names no field the chosen branch knows: its missing fields only say which branch was tried first
+ * (`backend: { gcs: {} }` lacks "cloud" as much as "s3"), so only its unknown fields are reported, with the fields
+ * of every branch.
+ */
+function withoutBranchChoice(branch: Issue[], value: unknown): Issue[] {
+  const unknown = branch.find((i): i is z.core.$ZodIssueUnrecognizedKeys => i.code === 'unrecognized_keys' && i.path.length === 0);
+  if (!unknown || typeof value !== 'object' || value === null || Object.keys(value).some((key) => !unknown.keys.includes(key))) return branch;
+  return branch.filter((i) => !(i.code === 'invalid_type' && i.path.length === 1 && !Object.prototype.hasOwnProperty.call(value, i.path[0])));
 }
 
 /** Field names offered as "did you mean" for an unknown key, per mapping: their "missing" errors would repeat the typo. */
