@@ -1,6 +1,6 @@
 import { LIST_ACTION, OBJECT_ACTIONS } from '../../policy/actions';
 import { GUARDRAIL_SIDS } from '../../policy/bucket-policy';
-import { bucketArn } from '../../policy/naming';
+import { arnAccount, bucketArn } from '../../policy/naming';
 import { Account, Bucket, Permission, ServiceGrant } from '../../registry/model';
 import { KNOWN_SERVICES } from '../../registry/services';
 import { ContextValue, Scenario, SimRequest } from './scenario';
@@ -69,7 +69,7 @@ function undeclaredServiceScenarios(bucket: Bucket, owner: Account): Scenario[] 
 /** The keys the service sends when it acts for the declared resource: a concrete ARN matching the first pattern. */
 function ownSource(grant: ServiceGrant, owner: Account): Source {
   const arn = grant.sourceArn.length ? concreteInstance(grant.sourceArn[0]) : undefined;
-  return { arn, account: grant.sourceAccount ?? arnAccountOf(arn) ?? owner.id };
+  return { arn, account: grant.sourceAccount ?? (arn ? arnAccount(arn) : undefined) ?? owner.id };
 }
 
 /** Another resource of the same kind in another account; none when the declared patterns match it too. */
@@ -83,10 +83,6 @@ function foreignArn(grant: ServiceGrant, own: Source): string | undefined {
 
 function otherAccount(account: string): string {
   return account === FOREIGN_ACCOUNT ? '999999999998' : FOREIGN_ACCOUNT;
-}
-
-function arnAccountOf(arn: string | undefined): string | undefined {
-  return arn?.split(':')[4] || undefined;
 }
 
 /** The S3 requests a service makes for a permission at a prefix, with the context keys AWS sets for a service principal. */
