@@ -1,6 +1,6 @@
-import { TerraformOutput } from 'cdktf';
 import { Construct } from 'constructs';
 import { RolePlan } from '../src/policy/account-plan';
+import { mapOutput } from './map-output';
 
 export interface RoleArnsOutputProps {
   /** The app roles of this workspace. */
@@ -15,7 +15,7 @@ export interface RoleArnsOutputProps {
 export class RoleArnsOutput extends Construct {
   constructor(scope: Construct, id: string, props: RoleArnsOutputProps) {
     super(scope, id);
-    new TerraformOutput(this, 'output', {
+    mapOutput(this, 'output', {
       value: Object.fromEntries(props.roles.map((r) => [r.appId, r.arn])),
       description: 'Role ARN of each app: pass it to sts:AssumeRole with the ExternalId and the AppId session tag',
     }).overrideLogicalId('role_arns');

@@ -3,6 +3,7 @@ import { RolesanywhereTrustAnchor } from '@cdktf/provider-aws/lib/rolesanywhere-
 import { TerraformOutput } from 'cdktf';
 import { Construct } from 'constructs';
 import { ProfilePlan, TrustAnchorPlan } from '../src/policy/account-plan';
+import { mapOutput } from './map-output';
 import { sameStackRef } from './same-stack-ref';
 
 export interface RolesAnywhereProps {
@@ -35,7 +36,7 @@ export class RolesAnywhere extends Construct {
       anchors[plan.ca] = arn;
     }
     if (props.trustAnchors.length) {
-      new TerraformOutput(this, 'trust-anchor-arns', {
+      mapOutput(this, 'trust-anchor-arns', {
         value: anchors,
         description: 'Roles Anywhere trust anchor ARN of each certificate authority: aws_signing_helper --trust-anchor-arn',
       }).overrideLogicalId('rolesanywhere_trust_anchor_arns');
