@@ -11,15 +11,77 @@ export interface Neighbour {
 const STAND_IN_NEIGHBOUR: Neighbour = { id: 'keyless-verify-other-app', externalId: 'keyless-verify-other-external-id' };
 
 /**
+ * The registry's apps grouped the ways the functions below search them, each list in registry order: they are asked
+ * about every app, so a scan of every app for each would make deriving the scenarios grow with the square of the apps.
+ */
+interface AppIndex {
+  readonly position: ReadonlyMap<App, number>;
+  readonly byKind: ReadonlyMap<string, readonly App[]>;
+  readonly byConsumer: ReadonlyMap<string, readonly App[]>;
+  readonly byPrincipal: ReadonlyMap<string, readonly App[]>;
+  /** Per kind, the first app of another kind with an entry on each bucket. */
+  readonly otherKindByBucket: ReadonlyMap<string, ReadonlyMap<string, App>>;
+  /** Apps with an entry of their own (not shared with them) on each bucket. */
+  readonly ownersByBucket: ReadonlyMap<string, readonly App[]>;
+  readonly withExternalId: readonly App[];
+}
+
+const indexes = new WeakMap<Registry, AppIndex>();
+
+function indexOf(registry: Registry): AppIndex {
+  let index = indexes.get(registry);
+  if (!index) {
+    index = buildIndex(registry.apps);
+    indexes.set(registry, index);
+  }
+  return index;
+}
+
+function buildIndex(apps: readonly App[]): AppIndex {
+  const push = <K>(map: Map<K, App[]>, key: K, app: App) => (map.get(key) ?? map.set(key, []).get(key)!).push(app);
+  const byKind = new Map<string, App[]>();
+  const byConsumer = new Map<string, App[]>();
+  const byPrincipal = new Map<string, App[]>();
+  const ownersByBucket = new Map<string, App[]>();
+  for (const app of apps) {
+    push(byKind, app.consumer.kind, app);
+    push(byConsumer, JSON.stringify(app.consumer), app);
+    if (app.consumer.kind === 'principal') push(byPrincipal, app.consumer.principalArn, app);
+    for (const bucket of new Set(app.access.filter((a) => !a.from).map((a) => a.bucket))) push(ownersByBucket, bucket, app);
+  }
+  const otherKindByBucket = new Map([...byKind.keys()].map((kind) => {
+    const first = new Map<string, App>();
+    for (const app of apps) {
+      if (app.consumer.kind === kind) continue;
+      for (const { bucket } of app.access) if (!first.has(bucket)) first.set(bucket, app);
+    }
+    return [kind, first];
+  }));
+  const position = new Map(apps.map((app, i) => [app, i]));
+  return { position, byKind, byConsumer, byPrincipal, otherKindByBucket, ownersByBucket, withExternalId: apps.filter((a) => a.externalId !== undefined) };
+}
+
+/** The first app of `apps` that is not `app` (apps are told apart by id). */
+function firstOther(apps: readonly App[] | undefined, app: App): App | undefined {
+  return apps?.find((a) => a.id !== app.id);
+}
+
+/** Of the candidates found in different lists, the one that comes first in the registry. */
+function earliest(index: AppIndex, candidates: readonly (App | undefined)[]): App | undefined {
+  return candidates.reduce<App | undefined>((best, a) => (a && (!best || index.position.get(a)! < index.position.get(best)!) ? a : best), undefined);
+}
+
+/**
  * The app most likely to impersonate this one: one of the same kind sharing its consumer principal (the containers
  * on the same Swarm node) or its CA, else one of the same kind, else any other app of the registry.
  */
 export function neighbourApp(registry: Registry, app: App): Neighbour {
-  const others = registry.apps.filter((a) => a.id !== app.id);
-  const sameKind = others.filter((a) => a.consumer.kind === app.consumer.kind);
-  const closest = sameKind.find((a) => JSON.stringify(a.consumer) === JSON.stringify(app.consumer)
-    || (a.consumer.kind === 'principal' && app.consumer.kind === 'principal' && a.consumer.principalArn === app.consumer.principalArn));
-  return closest ?? sameKind[0] ?? otherKindApp(registry, app) ?? others[0] ?? STAND_IN_NEIGHBOUR;
+  const index = indexOf(registry);
+  const closest = earliest(index, [
+    firstOther(index.byConsumer.get(JSON.stringify(app.consumer)), app),
+    app.consumer.kind === 'principal' ? firstOther(index.byPrincipal.get(app.consumer.principalArn), app) : undefined,
+  ]);
+  return closest ?? firstOther(index.byKind.get(app.consumer.kind), app) ?? otherKindApp(registry, app) ?? firstOther(registry.apps, app) ?? STAND_IN_NEIGHBOUR;
 }
 
 /**
@@ -27,16 +89,17 @@ export function neighbourApp(registry: Registry, app: App): Neighbour {
  * ExternalId app and a certificate app side by side), else any; undefined when the registry has none.
  */
 export function otherKindApp(registry: Registry, app: App): App | undefined {
-  const others = registry.apps.filter((a) => a.consumer.kind !== app.consumer.kind);
-  const buckets = new Set(app.access.map((a) => a.bucket));
-  return others.find((a) => a.access.some((x) => buckets.has(x.bucket))) ?? others[0];
+  const index = indexOf(registry);
+  const sharing = index.otherKindByBucket.get(app.consumer.kind)!;
+  const others = [...index.byKind].filter(([kind]) => kind !== app.consumer.kind).flatMap(([, apps]) => apps[0] ?? []);
+  return earliest(index, app.access.map((a) => sharing.get(a.bucket))) ?? earliest(index, others);
 }
 
 /** A principal-consumer app other than `app`, with its ExternalId, for ExternalId scenarios. */
 export function externalIdNeighbour(registry: Registry, app: App): Neighbour {
   const n = neighbourApp(registry, app);
   if (n.externalId !== undefined) return n;
-  const other = registry.apps.find((a) => a.id !== app.id && a.externalId !== undefined);
+  const other = firstOther(indexOf(registry).withExternalId, app);
   return other ? { id: other.id, externalId: other.externalId } : STAND_IN_NEIGHBOUR;
 }
 
@@ -45,7 +108,7 @@ export function externalIdNeighbour(registry: Registry, app: App): Neighbour {
  * shared prefix is left to the share scenarios, and prefixes shared with an app are not its own.
  */
 export function neighbourPrefix(registry: Registry, app: App, access: Access): { app: string; prefix: string } | undefined {
-  for (const other of registry.apps) {
+  for (const other of indexOf(registry).ownersByBucket.get(access.bucket) ?? []) {
     if (other.id === app.id || other.id === access.from) continue;
     // Not a prefix this app reaches through another of its entries, such as one shared with it.
     const reaches = (prefix: string) => app.access.some((a) => a.bucket === access.bucket && prefixesOverlap(a.prefix, prefix));
