@@ -1,3 +1,4 @@
+import { groupBy } from '../../registry/collections';
 import { prefixesOverlap } from '../../registry/prefix';
 import { Access, App, Registry } from '../../registry/model';
 
@@ -38,17 +39,9 @@ function indexOf(registry: Registry): AppIndex {
 }
 
 function buildIndex(apps: readonly App[]): AppIndex {
-  const push = <K>(map: Map<K, App[]>, key: K, app: App) => (map.get(key) ?? map.set(key, []).get(key)!).push(app);
-  const byKind = new Map<string, App[]>();
-  const byConsumer = new Map<string, App[]>();
-  const byPrincipal = new Map<string, App[]>();
-  const ownersByBucket = new Map<string, App[]>();
-  for (const app of apps) {
-    push(byKind, app.consumer.kind, app);
-    push(byConsumer, JSON.stringify(app.consumer), app);
-    if (app.consumer.kind === 'principal') push(byPrincipal, app.consumer.principalArn, app);
-    for (const bucket of new Set(app.access.filter((a) => !a.from).map((a) => a.bucket))) push(ownersByBucket, bucket, app);
-  }
+  const principals = apps.filter((app) => app.consumer.kind === 'principal');
+  const owned = apps.flatMap((app) => [...new Set(app.access.filter((a) => !a.from).map((a) => a.bucket))].map((bucket) => ({ app, bucket })));
+  const byKind = groupBy(apps, (app) => app.consumer.kind);
   const otherKindByBucket = new Map([...byKind.keys()].map((kind) => {
     const first = new Map<string, App>();
     for (const app of apps) {
@@ -57,8 +50,15 @@ function buildIndex(apps: readonly App[]): AppIndex {
     }
     return [kind, first];
   }));
-  const position = new Map(apps.map((app, i) => [app, i]));
-  return { position, byKind, byConsumer, byPrincipal, otherKindByBucket, ownersByBucket, withExternalId: apps.filter((a) => a.externalId !== undefined) };
+  return {
+    position: new Map(apps.map((app, i) => [app, i])),
+    byKind,
+    byConsumer: groupBy(apps, (app) => JSON.stringify(app.consumer)),
+    byPrincipal: groupBy(principals, (app) => (app.consumer.kind === 'principal' ? app.consumer.principalArn : '')),
+    otherKindByBucket,
+    ownersByBucket: new Map([...groupBy(owned, (o) => o.bucket)].map(([bucket, entries]) => [bucket, entries.map((o) => o.app)])),
+    withExternalId: apps.filter((a) => a.externalId !== undefined),
+  };
 }
 
 /** The first app of `apps` that is not `app` (apps are told apart by id). */
