@@ -1,7 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { App } from 'cdktf';
-import { AccountStack } from './modules/account-stack';
+import type { App } from 'cdktf';
 import { AccountPlan, planAccounts } from './src/policy/account-plan';
 import { formatDiagnostic, RegistryError } from './src/registry/diagnostics';
 import { checkRegistry } from './src/registry/load';
@@ -15,6 +14,9 @@ export const DEFAULT_OUTDIR = 'cdktf.out';
 
 /** One stack per account alias: each is a separate Terraform workspace; local state files go to the registry root. */
 export function buildApp(registry: Registry, outdir: string, plans: readonly AccountPlan[] = planAccounts(registry)): App {
+  // The engine is loaded only here, after validation: a registry with errors is reported without it (0.2–0.3 s).
+  const { App } = require('cdktf') as typeof import('cdktf');
+  const { AccountStack } = require('./modules/account-stack') as typeof import('./modules/account-stack');
   const app = new App({ outdir });
   for (const plan of plans) new AccountStack(app, { plan, stateDir: registry.root });
   return app;

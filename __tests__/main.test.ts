@@ -54,6 +54,19 @@ describe('keyless synth', () => {
     expect(result.code).toBe(1);
     expect(existsSync(fresh)).toBe(false);
   });
+
+  test('GIVEN a broken registry WHEN synthesized THEN its errors are reported before the engine is loaded', () => {
+    const broken = copyBundledRegistry();
+    const path = join(broken, 'apps', 'swarm-uploader.yaml');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('access:', 'acess:'));
+    jest.isolateModules(() => {
+      jest.doMock('cdktf', () => {
+        throw new Error('cdktf was loaded');
+      });
+      const { run } = require('../main') as typeof import('../main');
+      expect(() => run([], { root: broken })).toThrow(/unknown field "acess"/);
+    });
+  });
 });
 
 describe('keyless synth on a registry the bundled example does not cover', () => {
