@@ -38,6 +38,9 @@ function bundledFiles(): Files {
   return files;
 }
 
+/** Read once: each case edits its own copy. */
+const BUNDLED: Readonly<Files> = bundledFiles();
+
 /** Every path to a value in the document, mapping keys and list indexes alike. */
 function valuePaths(node: unknown, prefix: Path = []): Path[] {
   if (isMap(node)) return node.items.flatMap((p) => {
@@ -156,7 +159,7 @@ interface Case {
 
 function mutate(seed: number): Case {
   const rng = seeded(seed);
-  const files = bundledFiles();
+  const files = { ...BUNDLED };
   const steps = Array.from({ length: 1 + Math.floor(rng() * 3) }, () => pick(rng, MUTATIONS)(files, rng));
   return { seed, steps, files };
 }
