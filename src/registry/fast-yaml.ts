@@ -12,21 +12,37 @@ import { groupBy } from './collections';
  */
 
 /**
- * Text that leaves the subset, read by `yaml` only:
+ * The subset is YAML with one node per line: every line is blank, a comment, `key: value`, `key:` (a block below it),
+ * or list items (`- value`, `- key: value`), where a value is a scalar on that line (plain, "double" or 'single'
+ * quoted) or a flow list or mapping of such scalars on that line, and a comment follows a space. So no scalar or
+ * flow collection spans lines, which is where the two parsers were found to fold, or to report, differently.
+ */
+/** Escapes both read alike: not \U, nor a \u surrogate (js-yaml builds a string of an invalid code point). */
+const DOUBLE_QUOTED = String.raw`"(?:[^"\\]|\\(?:["\\/bfnrt0aveN_LP ]|x[0-9a-fA-F]{2}|u(?![dD][89a-fA-F])[0-9a-fA-F]{4}))*"`;
+const SINGLE_QUOTED = String.raw`'(?:[^']|'')*'`;
+/** Not an indicator first (but `-` or `:` before a word, as in -1); no ": " or " #" inside. */
+const PLAIN = String.raw`(?:[^\s\-?:,\[\]{}#&*!|>'"%@\x60]|[-:](?=[^\s\-,\[\]{}]))(?:[^\s:]|:(?=\S)| +(?=[^\s#]))*`;
+/** Inside [ ] or { }, commas and brackets end a plain scalar too. */
+const FLOW_PLAIN = String.raw`(?:[^\s\-?:,\[\]{}#&*!|>'"%@\x60]|[-:](?=[^\s\-,\[\]{}]))(?:[^\s:,\[\]{}]|:(?=[^\s,\[\]{}])| +(?=[^\s#,\[\]{}]))*`;
+const SCALAR = `(?:${PLAIN}|${DOUBLE_QUOTED}|${SINGLE_QUOTED})`;
+const FLOW_SCALAR = `(?:${FLOW_PLAIN}|${DOUBLE_QUOTED}|${SINGLE_QUOTED})`;
+const FLOW_LIST = String.raw`\[ *(?:${FLOW_SCALAR}(?: *, *${FLOW_SCALAR})*)? *\]`;
+const FLOW_MAPPING = String.raw`\{ *(?:${FLOW_SCALAR}: +${FLOW_SCALAR}(?: *, *${FLOW_SCALAR}: +${FLOW_SCALAR})*)? *\}`;
+const VALUE = `(?:${SCALAR}|${FLOW_LIST}|${FLOW_MAPPING})`;
+const COMMENT = '(?: +#.*)?';
+const SUBSET_LINE = new RegExp(`^(?: *(?:#.*)?| *(?:- +)*${SCALAR}:(?: +${VALUE})?${COMMENT}| *(?:- +)+${VALUE}${COMMENT})$`);
+
+/**
+ * Within such lines, text that still leaves the subset:
  * - `&` `*` anchors and aliases (`yaml` limits alias expansion, js-yaml does not), `!` tags, `?` explicit keys and
- *   `|` `>` block scalars (the two fold some of them differently), each where a token starts (inside a word, as in
- *   `role/*`, they are text), and `%` directives;
- * - `]:` or `}:`, a flow collection as an implicit key: js-yaml turns such a key into a string, `yaml` reports it
- *   (yaml-source.ts, NON_STRING_KEY);
- * - a backslash or a space that ends a line: where a quoted string spans lines, the two fold an escaped line break,
- *   and a space after an escape, differently;
- * - a comment right after a flow collection or a quoted string (`]#`), which only `yaml` reports;
- * - tabs (the two differ on tabs before indicators), a carriage return that does not end a line with `\n`, and a
- *   byte order mark after the start (`yaml` skips it, js-yaml reads it as text);
+ *   `|` `>` block scalars, each where a token starts (inside a word, as in `role/*`, they are text);
+ * - `---` and `...` document markers, and `%` directives;
+ * - a line ending in a space, tabs (the two differ on tabs before indicators), a carriage return that does not end
+ *   a line with `\n`, and a byte order mark after the start (`yaml` skips it, js-yaml reads it as text);
  * - a line of 1024 characters or more (YAML's limit on implicit keys, which only `yaml` enforces).
  * The same characters in a comment or a quoted string are harmless: those files just take the slow path.
  */
-const OUTSIDE_SUBSET = /(?:^|[ [{,])[&*!?|>]|^%|[\]}][ ]*:(?:[ \r\n]|$)|[\]}"']#|[\\ ]\r?$|\t|\r(?!\n)|\ufeff/m;
+const OUTSIDE_SUBSET = /(?:^|[ [{,])[&*!?|>]|^(?:---|\.\.\.|%)| \r?$|\t|\r(?!\n)|\ufeff/m;
 const BYTE_ORDER_MARK = '\ufeff';
 /** YAML's limit on an implicit key's length, in characters. */
 const IMPLICIT_KEY_LIMIT = 1024;
@@ -66,7 +82,7 @@ function coreScalarRules(): (ScalarRule & { readonly tag: string })[] {
 export function fastParse(text: string): { readonly value: unknown } | undefined {
   // Both skip a byte order mark that starts the file.
   const body = text.startsWith(BYTE_ORDER_MARK) ? text.slice(1) : text;
-  if (OUTSIDE_SUBSET.test(body) || hasLineOf(IMPLICIT_KEY_LIMIT, body)) return undefined;
+  if (OUTSIDE_SUBSET.test(body) || !inLineSubset(body)) return undefined;
   let warned = false;
   try {
     const value = load(text, { schema: CORE_SCHEMA, onWarning: () => (warned = true) });
@@ -77,14 +93,16 @@ export function fastParse(text: string): { readonly value: unknown } | undefined
   }
 }
 
-function hasLineOf(length: number, text: string): boolean {
-  for (let start = 0; start < text.length;) {
-    const end = text.indexOf('\n', start);
-    if ((end === -1 ? text.length : end) - start >= length) return true;
-    if (end === -1) return false;
+/** Whether every line is one of the subset's and shorter than an implicit key may be. */
+function inLineSubset(text: string): boolean {
+  for (let start = 0; start <= text.length;) {
+    const newline = text.indexOf('\n', start);
+    const end = newline === -1 ? text.length : newline;
+    const line = text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end);
+    if (line.length >= IMPLICIT_KEY_LIMIT || !SUBSET_LINE.test(line)) return false;
     start = end + 1;
   }
-  return false;
+  return true;
 }
 
 /** A `null` or `~` key is "null" to js-yaml and "" to `yaml`; a key written "null" cannot be told from it, so both go. */
