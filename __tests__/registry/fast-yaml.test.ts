@@ -69,6 +69,11 @@ describe('fastParse', () => {
     ['an escaped line break before an empty line', 'a:\n  " b\\\n  \n  c"'],
     ['a space after an escape at the end of a line', '[\n "\n\n  \\\\ \n\n  a"\n]'],
     ['a byte order mark after the start', '\n\ufeff# c: d\na: 1'],
+    // Found by a red-team read of the first subset: js-yaml reads each, yaml reports it or reads it otherwise.
+    ['a document marker with content on its line', "--- 1: 'q'\n"],
+    ['a comment line between a key and its scalar on the next line', 'k:\n#c\n  b\nc: v\n'],
+    ['a list item continued after a comment line', '-\n#1\n h\n- +1\n'],
+    ['a \\U escape beyond U+10FFFF', 'a: "\\U00c00004"'],
     ['an explicit key', '? a\n: 1'],
     ['a list as a key', '[a, b]: 1'],
     ['a mapping as a key', '{a: 1}: 2'],
