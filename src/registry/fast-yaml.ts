@@ -8,15 +8,9 @@ import { groupBy } from './collections';
  * read with js-yaml, and the result is used only when it is what `yaml` would build without a problem; anything else
  * (a js-yaml error or warning, or a feature outside the subset below) is read by `yaml` as before, so every message
  * and position is unchanged. `__tests__/registry/fast-yaml.test.ts` holds the two parsers to the same value on the
- * subset, on the bundled registry and on random edits of it.
+ * subset: edge cases, the bundled registry, random edits of it and random documents.
  */
 
-/**
- * The subset is YAML with one node per line: every line is blank, a comment, `key: value`, `key:` (a block below it),
- * or list items (`- value`, `- key: value`), where a value is a scalar on that line (plain, "double" or 'single'
- * quoted) or a flow list or mapping of such scalars on that line, and a comment follows a space. So no scalar or
- * flow collection spans lines, which is where the two parsers were found to fold, or to report, differently.
- */
 /** Escapes both read alike: not \U, nor a \u surrogate (js-yaml builds a string of an invalid code point). */
 const DOUBLE_QUOTED = String.raw`"(?:[^"\\]|\\(?:["\\/bfnrt0aveN_LP ]|x[0-9a-fA-F]{2}|u(?![dD][89a-fA-F])[0-9a-fA-F]{4}))*"`;
 const SINGLE_QUOTED = String.raw`'(?:[^']|'')*'`;
@@ -30,6 +24,12 @@ const FLOW_LIST = String.raw`\[ *(?:${FLOW_SCALAR}(?: *, *${FLOW_SCALAR})*)? *\]
 const FLOW_MAPPING = String.raw`\{ *(?:${FLOW_SCALAR}: +${FLOW_SCALAR}(?: *, *${FLOW_SCALAR}: +${FLOW_SCALAR})*)? *\}`;
 const VALUE = `(?:${SCALAR}|${FLOW_LIST}|${FLOW_MAPPING})`;
 const COMMENT = '(?: +#.*)?';
+/**
+ * The subset is YAML with one node per line: every line is blank, a comment, `key: value`, `key:` (a block below it),
+ * or list items (`- value`, `- key: value`), where a value is a scalar on that line (plain, "double" or 'single'
+ * quoted) or a flow list or mapping of such scalars on that line, and a comment follows a space. So no scalar or
+ * flow collection spans lines, which is where the two parsers were found to fold, or to report, differently.
+ */
 const SUBSET_LINE = new RegExp(`^(?: *(?:#.*)?| *(?:- +)*${SCALAR}:(?: +${VALUE})?${COMMENT}| *(?:- +)+${VALUE}${COMMENT})$`);
 
 /**
