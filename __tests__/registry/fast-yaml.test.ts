@@ -42,7 +42,7 @@ const EDGE_CASES = [
   '1: a\n"1": b', 'a: 1 # c', 'a: 1#c', 'a: "x" y', '---\na: 1', 'a: 1\n...', '---\na: 1\n---\nb: 2', '',
   '# only a comment', '[1, 2]', '"scalar"', 'a: [b\n  c]', 'a: {b: 1\n  , c: 2}', 'a: [b: 1]', 'a: {b}', 'a: {b: }',
   'a: -', 'a: - b', '- - -', 'a:\n  b:\n    c: 1\n  d: 2', 'a: "\\/"', 'a: "\\e"', 'a: "\\q"', 'a: \'\\q\'',
-  'a: "unterminated', 'a: x\r\nb: y\r\n', '\ufeffa: 1', 'a: "\u0085"', 'a: \u2028', 'a\u00a0: 1', 'a: -1.5e+3',
+  'a: "unterminated', 'a: x\r\nb: y\r\n', '\ufeffa: 1', '\ufeff- a', 'a: "\u0085"', 'a: \u2028', 'a\u00a0: 1', 'a: -1.5e+3',
 ].map((text) => [JSON.stringify(text), text]);
 
 describe('fastParse', () => {
@@ -69,6 +69,7 @@ describe('fastParse', () => {
     ['an escaped line break before an empty line', 'a:\n  " b\\\n  \n  c"'],
     ['a space after an escape at the end of a line', '[\n "\n\n  \\\\ \n\n  a"\n]'],
     ['a byte order mark after the start', '\n\ufeff# c: d\na: 1'],
+    ['a byte order mark before an indented first line', '\ufeff  consumer:\n  principal: root\n'],
     // Found by a red-team read of the first subset: js-yaml reads each, yaml reports it or reads it otherwise.
     ['a document marker with content on its line', "--- 1: 'q'\n"],
     ['a comment line between a key and its scalar on the next line', 'k:\n#c\n  b\nc: v\n'],

@@ -38,12 +38,12 @@ const SUBSET_LINE = new RegExp(`^(?: *(?:#.*)?| *(?:- +)*${SCALAR}:(?: +${VALUE}
  *   `|` `>` block scalars, each where a token starts (inside a word, as in `role/*`, they are text);
  * - `---` and `...` document markers, and `%` directives;
  * - a line ending in a space, tabs (the two differ on tabs before indicators), a carriage return that does not end
- *   a line with `\n`, and a byte order mark after the start (`yaml` skips it, js-yaml reads it as text);
+ *   a line with `\n`, and a byte order mark anywhere (`yaml` counts one that starts the file as a column of the
+ *   first line's indentation, js-yaml skips it; `yaml` skips one on a later line, js-yaml reads it as text);
  * - a line of 1024 characters or more (YAML's limit on implicit keys, which only `yaml` enforces).
  * The same characters in a comment or a quoted string are harmless: those files just take the slow path.
  */
 const OUTSIDE_SUBSET = /(?:^|[ [{,])[&*!?|>]|^(?:---|\.\.\.|%)| \r?$|\t|\r(?!\n)|\ufeff/m;
-const BYTE_ORDER_MARK = '\ufeff';
 /** YAML's limit on an implicit key's length, in characters. */
 const IMPLICIT_KEY_LIMIT = 1024;
 
@@ -80,9 +80,7 @@ function coreScalarRules(): (ScalarRule & { readonly tag: string })[] {
 
 /** The file as plain data when js-yaml reads it within the subset without an error or a warning; else undefined. */
 export function fastParse(text: string): { readonly value: unknown } | undefined {
-  // Both skip a byte order mark that starts the file.
-  const body = text.startsWith(BYTE_ORDER_MARK) ? text.slice(1) : text;
-  if (OUTSIDE_SUBSET.test(body) || !inLineSubset(body)) return undefined;
+  if (OUTSIDE_SUBSET.test(text) || !inLineSubset(text)) return undefined;
   let warned = false;
   try {
     const value = load(text, { schema: CORE_SCHEMA, onWarning: () => (warned = true) });
