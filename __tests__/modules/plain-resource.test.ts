@@ -31,27 +31,30 @@ function synthesize(buildApp: BuildApp, root: string, env: NodeJS.ProcessEnv = {
  * then resolves each of them as it resolves a provider class's resource (what modules/ did before plain resources).
  */
 function buildAppResolvedByCdktf(): BuildApp {
-  let buildApp: BuildApp | undefined;
-  jest.isolateModules(() => {
-    jest.doMock('../../modules/plain-resource', () => {
-      const { TerraformResource, TerraformStack } = jest.requireActual<typeof import('cdktf')>('cdktf');
-      class ResolvedPlainResource extends TerraformResource {
-        constructor(scope: never, id: string, type: string, private readonly args: Record<string, unknown>) {
-          super(scope, id, { terraformResourceType: type });
+  // buildApp loads the engine when called, so it is called inside the isolated registry that holds the mock.
+  return (...args) => {
+    let app: ReturnType<BuildApp> | undefined;
+    jest.isolateModules(() => {
+      jest.doMock('../../modules/plain-resource', () => {
+        const { TerraformResource, TerraformStack } = jest.requireActual<typeof import('cdktf')>('cdktf');
+        class ResolvedPlainResource extends TerraformResource {
+          constructor(scope: never, id: string, type: string, private readonly args: Record<string, unknown>) {
+            super(scope, id, { terraformResourceType: type });
+          }
+          protected synthesizeAttributes(): Record<string, unknown> {
+            return { ...this.args };
+          }
+          ref(attribute: string): string {
+            return `\${${this.terraformResourceType}.${this.friendlyUniqueId}.${attribute}}`;
+          }
         }
-        protected synthesizeAttributes(): Record<string, unknown> {
-          return { ...this.args };
-        }
-        ref(attribute: string): string {
-          return `\${${this.terraformResourceType}.${this.friendlyUniqueId}.${attribute}}`;
-        }
-      }
-      return { PlainResource: ResolvedPlainResource, PlainResourceStack: TerraformStack };
+        return { PlainResource: ResolvedPlainResource, PlainResourceStack: TerraformStack };
+      });
+      app = (require('../../main') as typeof import('../../main')).buildApp(...args);
     });
-    buildApp = (require('../../main') as typeof import('../../main')).buildApp;
-  });
-  jest.dontMock('../../modules/plain-resource');
-  return buildApp!;
+    jest.dontMock('../../modules/plain-resource');
+    return app!;
+  };
 }
 
 const copyOf = (source: string): string => {
