@@ -14,12 +14,9 @@ export const DEFAULT_OUTDIR = 'cdktf.out';
 
 /** One stack per account alias: each is a separate Terraform workspace; local state files go to the registry root. */
 export function buildApp(registry: Registry, outdir: string, plans: readonly AccountPlan[] = planAccounts(registry)): App {
-  // The engine is loaded only here, after validation: a registry with errors is reported without it (0.2–0.3 s).
-  const { App } = require('cdktf') as typeof import('cdktf');
-  const { AccountStack } = require('./modules/account-stack') as typeof import('./modules/account-stack');
-  const app = new App({ outdir });
-  for (const plan of plans) new AccountStack(app, { plan, stateDir: registry.root });
-  return app;
+  // The engine is loaded only here, after validation: a registry with errors is reported without it (0.15 s).
+  const { accountsApp } = require('./modules/accounts-app') as typeof import('./modules/accounts-app');
+  return accountsApp(plans, registry.root, outdir);
 }
 
 /**
