@@ -6,6 +6,10 @@ import { fastParse } from '../../src/registry/fast-yaml';
 import { YamlSource } from '../../src/registry/yaml-source';
 import { ROOT } from '../e2e';
 
+/** Random cases per property; FC_RUNS=100000 (and FC_SEED=<n>) searches further, as the subset was searched. */
+const runs = (cases: number) => Number(process.env.FC_RUNS ?? cases);
+const SEED = Number(process.env.FC_SEED ?? 13);
+
 /** What `yaml` makes of a file, as yaml-source.ts reads it: the value, or that it has a problem. */
 function fullParse(text: string): { readonly value: unknown } | 'problem' {
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
@@ -109,7 +113,7 @@ describe('fastParse', () => {
         text = text.slice(0, at) + e.insert.join('') + text.slice(at + e.cut);
       }
       expectSameAsFull(text);
-    }), { numRuns: 3000, seed: 13 });
+    }), { numRuns: runs(3000), seed: SEED });
   });
 
   it('agrees with yaml on random documents written in every style yaml writes', () => {
@@ -143,7 +147,7 @@ describe('fastParse', () => {
       fc.tuple(fc.dictionary(fc.string({ unit: fc.constantFrom(...units) }), values(fc.string({ unit: fc.constantFrom(...units) })), { minKeys: 1 }), registryStyle),
     );
     // THEN whatever the fast path accepts, yaml reads without a problem, to the same value.
-    fc.assert(fc.property(documents, ([v, o]) => expectSameAsFull(stringify(v, o))), { numRuns: 1500, seed: 13 });
+    fc.assert(fc.property(documents, ([v, o]) => expectSameAsFull(stringify(v, o))), { numRuns: runs(1500), seed: SEED });
   });
 });
 
