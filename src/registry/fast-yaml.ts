@@ -14,10 +14,12 @@ import { groupBy } from './collections';
 /** Escapes both read alike: not \U, nor a \u surrogate (js-yaml builds a string of an invalid code point). */
 const DOUBLE_QUOTED = String.raw`"(?:[^"\\]|\\(?:["\\/bfnrt0aveN_LP ]|x[0-9a-fA-F]{2}|u(?![dD][89a-fA-F])[0-9a-fA-F]{4}))*"`;
 const SINGLE_QUOTED = String.raw`'(?:[^']|'')*'`;
-/** Not an indicator first (but `-` or `:` before a word, as in -1); no ": " or " #" inside. */
-const PLAIN = String.raw`(?:[^\s\-?:,\[\]{}#&*!|>'"%@\x60]|[-:](?=[^\s\-,\[\]{}]))(?:[^\s:]|:(?=\S)| +(?=[^\s#]))*`;
+/** A plain scalar starts with no indicator (but `-` or `:` before a word, as in -1). */
+const PLAIN_START = String.raw`(?:[^\s\-?:,\[\]{}#&*!|>'"%@\x60]|[-:](?=[^\s\-,\[\]{}]))`;
+/** No ": " or " #" inside. */
+const PLAIN = String.raw`${PLAIN_START}(?:[^\s:]|:(?=\S)| +(?=[^\s#]))*`;
 /** Inside [ ] or { }, commas and brackets end a plain scalar too. */
-const FLOW_PLAIN = String.raw`(?:[^\s\-?:,\[\]{}#&*!|>'"%@\x60]|[-:](?=[^\s\-,\[\]{}]))(?:[^\s:,\[\]{}]|:(?=[^\s,\[\]{}])| +(?=[^\s#,\[\]{}]))*`;
+const FLOW_PLAIN = String.raw`${PLAIN_START}(?:[^\s:,\[\]{}]|:(?=[^\s,\[\]{}])| +(?=[^\s#,\[\]{}]))*`;
 const SCALAR = `(?:${PLAIN}|${DOUBLE_QUOTED}|${SINGLE_QUOTED})`;
 const FLOW_SCALAR = `(?:${FLOW_PLAIN}|${DOUBLE_QUOTED}|${SINGLE_QUOTED})`;
 const FLOW_LIST = String.raw`\[ *(?:${FLOW_SCALAR}(?: *, *${FLOW_SCALAR})*)? *\]`;
